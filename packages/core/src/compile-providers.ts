@@ -1,0 +1,144 @@
+import type { ReceiverOptions } from "./options";
+import { builtinProviders } from "./providers";
+import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+import { parseBytes, parseDuration } from "./units";
+import { secretList } from "./verify/hmac";
+import { ipAllowList } from "./verify/ip-allowlist";
+
+/** A configured provider, with everything the pipeline needs worked out once at creation. */
+export interface CompiledProvider {
+  definition: ProviderDefinition<string, any>;
+  config: ProviderConfig;
+  methods: readonly string[];
+  /** `Allow` header value. */
+  allow: string;
+  limit: number;
+  ipAllowed?: (ip: string | undefined) => boolean;
+  urlToken?: { maxAgeMs?: number };
+}
+
+const DEFAULT_LIMIT = "25mb";
+
+/** Validates `options.providers` and compiles each entry; throws a TypeError that says how to fix a mistake. */
+export function compileProviders(
+  options: ReceiverOptions,
+  hasUrlTokenSecret: boolean,
+): Map<string, CompiledProvider> {
+  const known = new Map<string, ProviderDefinition<string, any>>(Object.entries(builtinProviders));
+  for (const custom of options.customProviders ?? []) {
+    if (Object.hasOwn(builtinProviders, custom.id)) {
+      throw new TypeError(`customProviders: "${custom.id}" is a built-in provider id; choose another id`);
+    }
+    if (known.has(custom.id)) throw new TypeError(`customProviders: "${custom.id}" is defined twice`);
+    known.set(custom.id, custom);
+  }
+  if (!options.providers || typeof options.providers !== "object") {
+    throw new TypeError("providers: give at least one provider, e.g. { assemblyai: { headers: { ... } } }");
+  }
+  const compiled = new Map<string, CompiledProvider>();
+  for (const [id, config] of Object.entries(
+    options.providers as Record<string, ProviderConfig | undefined>,
+  )) {
+    if (config === undefined) continue;
+    const definition = known.get(id);
+    if (!definition) {
+      throw new TypeError(
+        `providers.${id}: unknown provider. Known: ${[...known.keys()].join(", ")}. ` +
+          "For another service, define it with defineProvider() and pass it in customProviders.",
+      );
+    }
+    compiled.set(id, compile(id, definition, config, options, hasUrlTokenSecret));
+  }
+  if (compiled.size === 0) throw new TypeError("providers: configure at least one provider");
+  return compiled;
+}
+
+function compile(
+  id: string,
+  definition: ProviderDefinition<string, any>,
+  config: ProviderConfig,
+  options: ReceiverOptions,
+  hasUrlTokenSecret: boolean,
+): CompiledProvider {
+  const where = `providers.${id}`;
+  const signs = typeof definition.verifySignature === "function";
+  if (config.secret !== undefined) {
+    const secrets = secretList(config.secret);
+    if (secrets.length === 0 || secrets.some((s) => typeof s !== "string" || s.length === 0)) {
+      throw new TypeError(
+        `${where}.secret: must be a non-empty string or a list of them (empty secrets are refused)`,
+      );
+    }
+    if (!signs) {
+      throw new TypeError(
+        `${where}.secret: ${definition.name} does not sign its callbacks; authenticate it with headers or urlToken instead`,
+      );
+    }
+  }
+  if (config.headers !== undefined) {
+    const entries = Object.entries(config.headers);
+    if (entries.length === 0) throw new TypeError(`${where}.headers: name at least one header`);
+    for (const [name, value] of entries) {
+      const values = typeof value === "string" ? [value] : value;
+      if (
+        !Array.isArray(values) ||
+        values.length === 0 ||
+        values.some((v) => typeof v !== "string" || v === "")
+      ) {
+        throw new TypeError(`${where}.headers["${name}"]: must be a non-empty string or a list of them`);
+      }
+    }
+  }
+  if (config.urlToken && !hasUrlTokenSecret) {
+    throw new TypeError(
+      `${where}.urlToken: set urlTokenSecret in the receiver options so callback URLs can be signed`,
+    );
+  }
+  const hasAuth = config.secret !== undefined || config.headers !== undefined || Boolean(config.urlToken);
+  if (!hasAuth && config.insecureNoAuth !== true) {
+    const ways = [
+      signs ? "secret (its signature)" : "",
+      "headers (a header you set up with the job)",
+      "urlToken (a signed callback URL)",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    throw new TypeError(
+      `${where}: no way to authenticate deliveries. Use one of: ${ways}. ` +
+        "allowIps alone is not enough (every customer of the provider shares its addresses); " +
+        "insecureNoAuth: true accepts anything and is for local tests only.",
+    );
+  }
+
+  let ipAllowed: CompiledProvider["ipAllowed"];
+  if (config.allowIps !== undefined) {
+    const list = config.allowIps === "documented" ? definition.documentedIps : config.allowIps;
+    if (!list || list.length === 0) {
+      throw new TypeError(
+        config.allowIps === "documented"
+          ? `${where}.allowIps: ${definition.name} publishes no egress addresses; list them yourself`
+          : `${where}.allowIps: list at least one address or range`,
+      );
+    }
+    ipAllowed = ipAllowList(list);
+  }
+
+  const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
+  return {
+    definition,
+    config: config.headers ? { ...config, headers: lowerKeys(config.headers) } : config,
+    methods: definition.methods,
+    allow: definition.methods.join(", "),
+    limit: parseBytes(
+      config.maxBodyBytes ?? options.maxBodyBytes ?? definition.maxBodyBytes ?? DEFAULT_LIMIT,
+      `${where}.maxBodyBytes`,
+    ),
+    ipAllowed,
+    urlToken: config.urlToken
+      ? { maxAgeMs: maxAge === undefined ? undefined : parseDuration(maxAge, `${where}.urlToken.maxAge`) }
+      : undefined,
+  };
+}
+
+const lowerKeys = <T>(o: Record<string, T>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));

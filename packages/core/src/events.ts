@@ -1,0 +1,114 @@
+import type { BuiltinPayloads } from "./providers";
+
+/**
+ * Payload type of each provider id. Built-in providers are listed; add your own custom provider's
+ * payload by module augmentation, and its events narrow like the built-in ones.
+ *
+ * @example
+ * ```ts
+ * declare module "@scribehook/core" {
+ *   interface ProviderPayloads { inhouse: { job: string; state: "done" | "error" } }
+ * }
+ * ```
+ */
+export interface ProviderPayloads extends BuiltinPayloads {}
+
+/** Any provider id scribehook knows the payload type of. */
+export type ProviderId = keyof ProviderPayloads & string;
+/** The body type of a provider's deliveries. */
+export type ProviderPayload<P extends ProviderId> = ProviderPayloads[P];
+
+/** Normalised status of a job. */
+export type EventStatus = "completed" | "failed" | "processing" | "cancelled" | "other";
+/** Event types, derived from the status: completed → completed; failed, cancelled → failed; else updated. */
+export type EventType = "transcription.completed" | "transcription.failed" | "transcription.updated";
+
+interface EventOf<P extends ProviderId> {
+  type: EventType;
+  provider: P;
+  /** The provider's transcript / job / session id. */
+  jobId: string;
+  status: EventStatus;
+  /** The status exactly as the provider sent it. */
+  providerStatus: string;
+  /** `${provider}:${jobId}:${providerStatus}` unless the provider sends its own delivery id. */
+  idempotencyKey: string;
+  receivedAt: Date;
+  /** From a verified callback URL token only; empty otherwise. */
+  metadata: Record<string, string>;
+  error?: { code?: string; message?: string };
+  /** The provider's body, typed per provider. */
+  payload: ProviderPayload<P>;
+}
+
+/**
+ * One verified, de-duplicated delivery. A union discriminated by `provider`, so checking
+ * `event.provider` narrows `event.payload`.
+ *
+ * @example
+ * ```ts
+ * hooks.onComplete((event) => {
+ *   if (event.provider === "gladia") console.log(event.payload.payload?.transcription?.full_transcript);
+ * });
+ * ```
+ */
+export type TranscriptionEvent<P extends ProviderId = ProviderId> = P extends ProviderId ? EventOf<P> : never;
+
+/** A delivery that was refused or failed, for logging. Carries no secret and no body. */
+export interface RejectedDelivery {
+  status: number;
+  code: string;
+  message: string;
+  provider?: string;
+  method: string;
+  path: string;
+  ip?: string;
+}
+
+/** A handler; the response to the provider waits for the promise it returns. */
+export type EventHandler<E = TranscriptionEvent> = (event: E) => void | Promise<void>;
+
+export const eventType = (status: EventStatus): EventType =>
+  status === "completed"
+    ? "transcription.completed"
+    : status === "failed" || status === "cancelled"
+      ? "transcription.failed"
+      : "transcription.updated";
+
+/** Handlers by event type, run in the order they were added. */
+export class Emitter {
+  readonly #byType = new Map<EventType | "*", Set<EventHandler<any>>>();
+  readonly #rejected = new Set<EventHandler<RejectedDelivery>>();
+
+  on(type: EventType | "*", fn: EventHandler<any>): () => void {
+    const set = this.#byType.get(type) ?? new Set();
+    this.#byType.set(type, set);
+    // Wrapping lets the same function be added twice and removed once per unsubscribe.
+    const entry: EventHandler<any> = (e) => fn(e);
+    set.add(entry);
+    return () => void set.delete(entry);
+  }
+
+  onRejected(fn: EventHandler<RejectedDelivery>): () => void {
+    const entry: EventHandler<RejectedDelivery> = (e) => fn(e);
+    this.#rejected.add(entry);
+    return () => void this.#rejected.delete(entry);
+  }
+
+  /** Runs the handlers of the event's type, then the catch-all ones; the first to throw stops the rest. */
+  async emit(event: TranscriptionEvent): Promise<void> {
+    for (const type of [event.type, "*"] as const) {
+      const set = this.#byType.get(type);
+      if (set) for (const fn of [...set]) await fn(event);
+    }
+  }
+
+  /** Rejection listeners are for logging: one that throws must not change the answer. */
+  rejected(delivery: RejectedDelivery): void {
+    for (const fn of this.#rejected) {
+      try {
+        Promise.resolve(fn(delivery)).catch(() => {});
+      } catch {}
+    }
+  }
+}

@@ -1,0 +1,59 @@
+export type { CallbackUrlOptions } from "./callback-url";
+export { signCallbackUrl } from "./callback-url";
+export { type MemoryStoreOptions, memoryStore } from "./dedupe/memory-store";
+export type { ClaimResult, DedupeStore } from "./dedupe/store";
+export { WebhookError, type WebhookErrorCode } from "./errors";
+export type {
+  EventHandler,
+  EventStatus,
+  EventType,
+  ProviderId,
+  ProviderPayload,
+  ProviderPayloads,
+  RejectedDelivery,
+  TranscriptionEvent,
+} from "./events";
+export {
+  headerReader,
+  type IncomingHeaders,
+  mediaType,
+  type RequestBody,
+  type WebhookRequest,
+  type WebhookResponse,
+} from "./http";
+export type { ProvidersOptions, ReceiverOptions } from "./options";
+export { parseBody } from "./parse-body";
+export type * from "./providers";
+export { builtinProviders } from "./providers";
+export {
+  type BodyFormat,
+  defineProvider,
+  type HttpMethod,
+  type Normalised,
+  type ProviderConfig,
+  type ProviderContext,
+  type ProviderDefinition,
+  type SignatureOptions,
+} from "./providers/define-provider";
+export { type ReadBodyOptions, readBody } from "./read-body";
+export { createReceiver, type Receiver } from "./receiver";
+export { parseBytes, parseDuration } from "./units";
+export {
+  assertHmac,
+  computeHmac,
+  type HmacAlgorithm,
+  type SignatureEncoding,
+  type VerifyHmacOptions,
+  verifyHmac,
+} from "./verify/hmac";
+export { clientAddress, ipAllowList } from "./verify/ip-allowlist";
+export { safeEqual } from "./verify/safe-equal";
+export { type ExpectedHeaders, verifyStaticHeaders } from "./verify/static-headers";
+export { type VerifyTimestampOptions, verifyTimestamp } from "./verify/timestamp";
+export {
+  createUrlToken,
+  URL_TOKEN_PARAM,
+  type UrlTokenClaims,
+  type VerifyUrlTokenOptions,
+  verifyUrlToken,
+} from "./verify/url-token";

@@ -1,0 +1,42 @@
+import type { DedupeStore } from "./dedupe/store";
+import type { ProviderId } from "./events";
+import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+
+/** Provider id → its configuration. Only the providers listed here are accepted. */
+export type ProvidersOptions = { [P in ProviderId]?: ProviderConfig };
+
+/**
+ * Options of `createReceiver()`, and of every adapter's `transcriptionWebhook()`.
+ *
+ * @example
+ * ```ts
+ * const options: ReceiverOptions = {
+ *   providers: { assemblyai: { headers: { "x-webhook-token": process.env.AAI_TOKEN! } } },
+ *   maxBodyBytes: "20mb",
+ * };
+ * ```
+ */
+export interface ReceiverOptions {
+  /** Base path; the provider id is the next segment (`POST /webhooks/assemblyai`). Default `/webhooks`. */
+  path?: string;
+  providers: ProvidersOptions;
+  /** Secret(s) for signed callback URLs: the first signs, all verify (rotation). */
+  urlTokenSecret?: string | readonly string[];
+  /** Body limit: bytes or a string like `"20mb"`. Default `"25mb"`. */
+  maxBodyBytes?: number | string;
+  /** How long a body may take to arrive: seconds or a string like `"30s"`. Default 30 s. */
+  bodyTimeout?: number | string;
+  /** Where processed deliveries are remembered. Default `memoryStore()`. */
+  store?: DedupeStore;
+  /** How long a processed delivery is remembered: seconds or `"7d"`. Default 7 days. */
+  dedupeTtl?: number | string;
+  /**
+   * How long a delivery being processed blocks its duplicates (they get 503 + Retry-After), so a
+   * process that dies mid-handler cannot block the provider's retries for ever. Default 60 s.
+   */
+  claimTtl?: number | string;
+  /** Take the client address from `X-Forwarded-For`: `true` (left-most) or the number of proxies you run. */
+  trustProxy?: boolean | number;
+  /** Providers you defined with `defineProvider()`, configured under `providers` like the built-in ones. */
+  customProviders?: readonly ProviderDefinition<string, any>[];
+}

@@ -1,0 +1,60 @@
+import sjson from "secure-json-parse";
+import { malformed, WebhookError } from "./errors";
+import type { BodyFormat } from "./providers/define-provider";
+
+const FORMAT_OF: Record<string, BodyFormat> = {
+  "application/json": "json",
+  "text/json": "json",
+  "application/x-www-form-urlencoded": "form",
+  "text/plain": "text",
+};
+
+/** Which format a media type is, or `undefined` for one scribehook does not parse. */
+export function formatOf(contentType: string, body: Uint8Array): BodyFormat | undefined {
+  if (body.length === 0) return "empty";
+  if (contentType === "") return sniff(body);
+  return FORMAT_OF[contentType] ?? (contentType.endsWith("+json") ? "json" : undefined);
+}
+
+/** Senders that omit Content-Type are common; the first non-blank byte tells JSON from a form. */
+function sniff(body: Uint8Array): BodyFormat {
+  for (const byte of body) {
+    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+    return byte === 0x7b || byte === 0x5b ? "json" : "form";
+  }
+  return "empty";
+}
+
+/**
+ * Parses an authenticated body by its media type: JSON without prototype poisoning (`__proto__` and
+ * `constructor.prototype` keys are dropped), forms into a null-prototype object (first value of a
+ * repeated field wins), text as a string, an empty body as `{}`. Throws 400 for anything else.
+ *
+ * @example
+ * ```ts
+ * parseBody(Buffer.from("id=1&status=complete"), "application/x-www-form-urlencoded", ["json", "form"]);
+ * // { id: "1", status: "complete" }
+ * ```
+ */
+export function parseBody(body: Buffer, contentType: string, accepted: readonly BodyFormat[]): unknown {
+  const format = formatOf(contentType, body);
+  if (format === "empty") return {};
+  if (!format || !accepted.includes(format)) {
+    throw new WebhookError(
+      "unsupported_media_type",
+      400,
+      `Content-Type ${contentType || "(none)"} is not one this provider sends (expected ${accepted.filter((f) => f !== "empty").join(" or ")})`,
+    );
+  }
+  if (format === "text") return body.toString("utf8");
+  if (format === "form") {
+    const out: Record<string, string> = Object.create(null);
+    for (const [k, v] of new URLSearchParams(body.toString("utf8"))) if (!(k in out)) out[k] = v;
+    return out;
+  }
+  try {
+    return sjson.parse(body, undefined, { protoAction: "remove", constructorAction: "remove" });
+  } catch {
+    throw malformed("The body is not valid JSON");
+  }
+}

@@ -1,0 +1,46 @@
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+const MS_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
+/**
+ * Bytes from a number or a string such as `"20mb"`, `"512kb"`, `"1.5 MB"`.
+ *
+ * @example
+ * ```ts
+ * parseBytes("20mb"); // 20971520
+ * ```
+ */
+export function parseBytes(value: number | string, what = "size"): number {
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return Math.floor(value);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(String(value));
+  if (!m)
+    throw new TypeError(
+      `${what}: expected a number of bytes or a string like "20mb", got ${JSON.stringify(value)}`,
+    );
+  return Math.floor(Number(m[1]) * BYTE_UNITS[(m[2] ?? "b").toLowerCase()]!);
+}
+
+/**
+ * Milliseconds from a number of **seconds** or a string such as `"14d"`, `"2h"`, `"30m"`, `"45s"`, `"500ms"`.
+ *
+ * @example
+ * ```ts
+ * parseDuration("14d"); // 1209600000
+ * parseDuration(300);   // 300000
+ * ```
+ */
+export function parseDuration(value: number | string, what = "duration"): number {
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value * 1000;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*$/i.exec(String(value));
+  if (!m)
+    throw new TypeError(
+      `${what}: expected seconds or a string like "14d", "2h", "30m", got ${JSON.stringify(value)}`,
+    );
+  return Number(m[1]) * MS_UNITS[m[2]!.toLowerCase()]!;
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createReceiver, type Receiver, type ReceiverOptions } from "@scribehook/core";
+
+/** Options of {@link transcriptionWebhook}: the receiver options of `@scribehook/core`. */
+export type ExpressWebhookOptions = ReceiverOptions;
+
+/** An Express middleware that is also the receiver (`onComplete`, `callbackUrl`, …). */
+export interface ExpressTranscriptionWebhook extends Receiver {
+  (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void;
+}
+
+/**
+ * Express 4/5 middleware: handles `POST|PUT <path>/<provider>` and calls `next()` for every other
+ * path. Mount it before `express.json()`, or keep the raw body as `req.rawBody`.
+ *
+ * @example
+ * ```ts
+ * import express from "express";
+ * import { transcriptionWebhook } from "@scribehook/express";
+ *
+ * const app = express();
+ * const hooks = transcriptionWebhook({
+ *   providers: { assemblyai: { headers: { "x-webhook-token": process.env.AAI_TOKEN! } } },
+ * });
+ * app.use(hooks);
+ * hooks.onComplete(async (event) => console.log(event.provider, event.jobId));
+ * ```
+ */
+export function transcriptionWebhook(options: ExpressWebhookOptions): ExpressTranscriptionWebhook {
+  const receiver = createReceiver(options);
+  function scribehookExpress(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void {
+    // Express strips the mount prefix from req.url; the base path is matched below the mount point.
+    if (!receiver.matches(req.url ?? "/")) {
+      next();
+      return;
+    }
+    receiver
+      .handle({
+        method: req.method ?? "GET",
+        url: req.url ?? "/",
+        headers: req.headers,
+        body: bodyOf(req),
+        ip: req.socket.remoteAddress,
+      })
+      .then((out) => {
+        res.writeHead(out.status, out.headers);
+        res.end(out.body);
+      }, next);
+  }
+  return Object.assign(scribehookExpress, receiver);
+}
+
+/** A body parser that ran first may have kept the raw bytes; then they are the body. */
+function bodyOf(req: IncomingMessage & { rawBody?: unknown }) {
+  const raw = req.rawBody;
+  return req.readableEnded && (typeof raw === "string" || raw instanceof Uint8Array) ? raw : req;
+}
