@@ -50,7 +50,8 @@ export interface VerifyHmacOptions {
 
 /**
  * Checks an HMAC signature over the exact raw bytes, in constant time, against every secret given.
- * A signature of the wrong length or encoding is simply a mismatch, never an exception.
+ * A signature of the wrong length or encoding is simply a mismatch, never an exception. An empty
+ * secret never matches, so an unset environment variable cannot turn verification into a formality.
  *
  * @example
  * ```ts
@@ -70,6 +71,8 @@ export function verifyHmac(options: VerifyHmacOptions): boolean {
   if (!given) return false;
   let ok = false;
   for (const secret of secretList(options.secrets)) {
+    // An empty key (an unset environment variable) is one anybody can sign with: it never matches.
+    if (secret === undefined || secret === null || secret.length === 0) continue;
     const expected = hmacBytes(secret, options.data, algorithm);
     // Every secret is tried, so the time taken does not say which one matched.
     if (expected.length === given.length && timingSafeEqual(expected, given)) ok = true;

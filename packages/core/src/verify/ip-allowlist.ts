@@ -14,19 +14,8 @@ import { BlockList, isIP } from "node:net";
 export function ipAllowList(entries: readonly string[]): (ip: string | undefined) => boolean {
   const list = new BlockList();
   for (const raw of entries) {
-    const entry = raw.trim();
-    const slash = entry.indexOf("/");
-    const address = unmapIPv4(slash === -1 ? entry : entry.slice(0, slash));
-    const family = isIP(address);
-    const prefix = slash === -1 ? undefined : Number(entry.slice(slash + 1));
-    const maxPrefix = family === 4 ? 32 : 128;
-    if (
-      family === 0 ||
-      (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxPrefix))
-    ) {
-      throw new TypeError(`allowIps: ${JSON.stringify(raw)} is not an IPv4/IPv6 address or CIDR range`);
-    }
-    const type = family === 4 ? "ipv4" : "ipv6";
+    const { address, prefix } = parseEntry(raw);
+    const type = isIP(address) === 4 ? "ipv4" : "ipv6";
     if (prefix === undefined) list.addAddress(address, type);
     else list.addSubnet(address, prefix, type);
   }
@@ -64,6 +53,32 @@ export function clientAddress(
   if (hops.length === 0) return socketAddress;
   if (trustProxy === true) return hops[0];
   return hops[Math.max(0, hops.length - trustProxy)];
+}
+
+/**
+ * One entry → address and prefix. The prefix must be plain decimal digits: `Number()` would read
+ * `"10.0.0.1/"` as /0 (everything) and `"/0x10"` as /16. An IPv4-mapped range (`::ffff:10.0.0.0/104`)
+ * becomes its IPv4 range (`10.0.0.0/8`), since peers are unmapped before the check.
+ */
+function parseEntry(raw: unknown): { address: string; prefix: number | undefined } {
+  const invalid = () =>
+    new TypeError(`allowIps: ${JSON.stringify(raw)} is not an IPv4/IPv6 address or CIDR range`);
+  if (typeof raw !== "string") throw invalid();
+  const entry = raw.trim();
+  const slash = entry.indexOf("/");
+  const written = slash === -1 ? entry : entry.slice(0, slash);
+  const prefixText = slash === -1 ? undefined : entry.slice(slash + 1);
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) throw invalid();
+  let prefix = prefixText === undefined ? undefined : Number(prefixText);
+  const address = unmapIPv4(written);
+  const family = isIP(address);
+  if (family === 0) throw invalid();
+  if (address !== written && prefix !== undefined) {
+    if (prefix < 96) throw invalid();
+    prefix -= 96;
+  }
+  if (prefix !== undefined && prefix > (family === 4 ? 32 : 128)) throw invalid();
+  return { address, prefix };
 }
 
 const unmapIPv4 = (ip: string) => (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip);
