@@ -1,0 +1,1 @@
+export { type RedisDedupeStore, type RedisStoreOptions, redisStore } from "./redis-store";
