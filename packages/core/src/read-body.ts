@@ -42,7 +42,7 @@ export async function readBody(body: RequestBody, options: ReadBodyOptions): Pro
   if (node && (node.readableEnded || node.readable === false)) throw alreadyParsed();
   // Our own wrapper around a Web stream or iterable may be destroyed on timeout; a server's request may not,
   // or no 408 could be sent on its socket.
-  const stream = node ?? Readable.from(body as AsyncIterable<Uint8Array>, { objectMode: false });
+  const stream = node ?? wrap(body);
 
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -70,6 +70,8 @@ export async function readBody(body: RequestBody, options: ReadBodyOptions): Pro
   try {
     return await Promise.race([reading, deadline]);
   } catch (err) {
+    // Our own wrapper is stopped so the source (a fetch body, a generator) is cancelled, not left pending.
+    if (!node) stream.destroy();
     throw toWebhookError(err, limit);
   } finally {
     clearTimeout(timer);
@@ -97,6 +99,14 @@ function toWebhookError(err: unknown, limit: number): unknown {
     );
   }
   if (type === "stream.not.readable") return alreadyParsed();
+  // A developer error in the adapter, not the sender's: a 4xx would stop the provider's retries.
+  if (type === "stream.encoding.set") {
+    return new WebhookError(
+      "internal_error",
+      500,
+      "The body stream has an encoding set; give scribehook bytes",
+    );
+  }
   return new WebhookError("body_aborted", 400, "The body could not be read");
 }
 
@@ -115,6 +125,18 @@ const alreadyParsed = () =>
     "The request body was already read by a body parser mounted before scribehook, so its signature cannot be checked. " +
       "Mount scribehook before express.json() / bodyParser() / koa-bodyparser, or keep the raw bytes as req.rawBody.",
   );
+
+/**
+ * A Web stream is wrapped with `Readable.fromWeb`, whose destroy cancels the stream even while a read
+ * is pending (an async iterator's `return()` would wait for that read for ever).
+ */
+function wrap(body: object): Readable {
+  if (typeof (body as ReadableStream).getReader === "function") {
+    if ((body as ReadableStream).locked) throw alreadyParsed();
+    return Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
+  }
+  return Readable.from(body as AsyncIterable<Uint8Array>, { objectMode: false });
+}
 
 function isNodeReadable(body: object): (Readable & { readableEnded?: boolean }) | undefined {
   const b = body as Readable;
