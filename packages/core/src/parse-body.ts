@@ -52,9 +52,13 @@ export function parseBody(body: Buffer, contentType: string, accepted: readonly 
     for (const [k, v] of new URLSearchParams(body.toString("utf8"))) if (!(k in out)) out[k] = v;
     return out;
   }
+  let value: unknown;
   try {
-    return sjson.parse(body, undefined, { protoAction: "remove", constructorAction: "remove" });
+    value = sjson.parse(body, undefined, { protoAction: "remove", constructorAction: "remove" });
   } catch {
     throw malformed("The body is not valid JSON");
   }
+  // No provider sends a bare `null`, number or string; providers' normalise() reads fields of an object.
+  if (value === null || typeof value !== "object") throw malformed("The body is JSON but not an object");
+  return value;
 }

@@ -25,6 +25,10 @@ interface Entry {
  */
 export function memoryStore(options: MemoryStoreOptions = {}): DedupeStore & { readonly size: number } {
   const maxKeys = options.maxKeys ?? 100_000;
+  // NaN or 0 would make the bound check never (or always) fire: an unbounded or useless store.
+  if (!Number.isInteger(maxKeys) || maxKeys < 1) {
+    throw new TypeError(`memoryStore: maxKeys must be a positive integer, got ${String(maxKeys)}`);
+  }
   const now = options.now ?? Date.now;
   // A Map iterates in insertion order, so its first keys are the oldest: eviction is O(1).
   const entries = new Map<string, Entry>();
