@@ -112,6 +112,9 @@ function compile(
 
   let ipAllowed: CompiledProvider["ipAllowed"];
   if (config.allowIps !== undefined) {
+    if (config.allowIps !== "documented" && !Array.isArray(config.allowIps)) {
+      throw new TypeError(`${where}.allowIps: give a list of addresses/CIDRs, or "documented"`);
+    }
     const list = config.allowIps === "documented" ? definition.documentedIps : config.allowIps;
     if (!list || list.length === 0) {
       throw new TypeError(
@@ -123,6 +126,12 @@ function compile(
     ipAllowed = ipAllowList(list);
   }
 
+  if (
+    config.tolerance !== undefined &&
+    !(typeof config.tolerance === "number" && Number.isFinite(config.tolerance) && config.tolerance > 0)
+  ) {
+    throw new TypeError(`${where}.tolerance: give the timestamp window in seconds, e.g. 300`);
+  }
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
   return {
     definition,

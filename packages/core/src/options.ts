@@ -40,3 +40,48 @@ export interface ReceiverOptions {
   /** Providers you defined with `defineProvider()`, configured under `providers` like the built-in ones. */
   customProviders?: readonly ProviderDefinition<string, any>[];
 }
+
+/**
+ * Checks the receiver-wide options that `compileProviders()` does not: the options object itself,
+ * `path`, `trustProxy`, `store` and `urlTokenSecret`. Throws a TypeError that says how to fix the
+ * mistake and never contains a secret.
+ *
+ * @example
+ * ```ts
+ * validateReceiverOptions({ providers: {}, trustProxy: -1 }); // throws: trustProxy: use true, false …
+ * ```
+ */
+export function validateReceiverOptions(options: ReceiverOptions): void {
+  if (!options || typeof options !== "object") {
+    throw new TypeError(
+      "createReceiver: pass an options object, e.g. { providers: { assemblyai: { headers } } }",
+    );
+  }
+  const { path, trustProxy, store, urlTokenSecret } = options;
+  if (path !== undefined && (typeof path !== "string" || /[?#\s]/.test(path.trim()))) {
+    throw new TypeError('path: give a URL path such as "/webhooks", without query, fragment or spaces');
+  }
+  if (
+    trustProxy !== undefined &&
+    typeof trustProxy !== "boolean" &&
+    !(typeof trustProxy === "number" && Number.isInteger(trustProxy) && trustProxy >= 0)
+  ) {
+    throw new TypeError(
+      "trustProxy: use true (left-most X-Forwarded-For entry), false, or the number of proxies in front of you",
+    );
+  }
+  if (
+    store !== undefined &&
+    (!store ||
+      typeof store.claim !== "function" ||
+      typeof store.complete !== "function" ||
+      typeof store.release !== "function")
+  ) {
+    throw new TypeError(
+      "store: give a DedupeStore with claim(), complete() and release(), such as memoryStore() or redisStore(client)",
+    );
+  }
+  if (Array.isArray(urlTokenSecret) && urlTokenSecret.length === 0) {
+    throw new TypeError("urlTokenSecret: give at least one secret, or leave the option out");
+  }
+}

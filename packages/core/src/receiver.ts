@@ -12,7 +12,7 @@ import {
   type TranscriptionEvent,
 } from "./events";
 import { headerReader, mediaType, type WebhookRequest, type WebhookResponse } from "./http";
-import type { ReceiverOptions } from "./options";
+import { type ReceiverOptions, validateReceiverOptions } from "./options";
 import { parseBody } from "./parse-body";
 import type { ProviderContext } from "./providers/define-provider";
 import { readBody } from "./read-body";
@@ -66,6 +66,7 @@ const DUPLICATE: WebhookResponse = json(200, { ok: true, duplicate: true });
  * ```
  */
 export function createReceiver(options: ReceiverOptions): Receiver {
+  validateReceiverOptions(options);
   const base = normaliseBase(options.path ?? "/webhooks");
   const urlSecrets = options.urlTokenSecret === undefined ? [] : secretList(options.urlTokenSecret);
   if (urlSecrets.some((s) => typeof s !== "string" || s.length === 0)) {
@@ -210,7 +211,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   async function process(event: TranscriptionEvent, success: WebhookResponse): Promise<WebhookResponse> {
     const owner = randomUUID();
-    const claim = await store.claim(event.idempotencyKey, owner, claimTtlMs).catch(() => {
+    // A store may throw instead of rejecting; either way nothing was claimed, so 503, not 500.
+    const claim = await attempt(() => store.claim(event.idempotencyKey, owner, claimTtlMs)).catch(() => {
       throw storeUnavailable();
     });
     if (claim === "duplicate") return success === OK ? DUPLICATE : success;
@@ -222,7 +224,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       await emitter.emit(event);
     } catch {
-      await store.release(event.idempotencyKey, owner).catch(() => {});
+      await attempt(() => store.release(event.idempotencyKey, owner)).catch(() => {});
       throw new WebhookError(
         "handler_failed",
         500,
@@ -230,7 +232,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       );
     }
     // The handlers ran: a store failure now must not make the provider deliver again.
-    await store.complete(event.idempotencyKey, owner, dedupeTtlMs).catch(() => {});
+    await attempt(() => store.complete(event.idempotencyKey, owner, dedupeTtlMs)).catch(() => {});
     return success;
   }
 
@@ -276,6 +278,9 @@ function json(status: number, body: unknown): WebhookResponse {
     body: JSON.stringify(body),
   };
 }
+
+/** Runs `fn`, turning a synchronous throw into a rejection. */
+const attempt = async <T>(fn: () => Promise<T>): Promise<T> => fn();
 
 const storeUnavailable = () =>
   new WebhookError("store_unavailable", 503, "The dedupe store is unreachable; nothing was acknowledged", {
