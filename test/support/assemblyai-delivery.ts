@@ -1,0 +1,41 @@
+/** An AssemblyAI delivery as the provider sends it, for the reliability tests. */
+export interface Delivery {
+  method: "POST";
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * AssemblyAI's completion callback: `POST` JSON `{ transcript_id, status }` with the header you
+ * chose when submitting the job (here `x-webhook-token`).
+ *
+ * @example
+ * ```ts
+ * const d = assemblyaiDelivery("tok", "job-1");
+ * await fetch(url + d.path, { method: d.method, headers: d.headers, body: d.body });
+ * ```
+ */
+export function assemblyaiDelivery(token: string, jobId: string, status = "completed"): Delivery {
+  return {
+    method: "POST",
+    path: "/webhooks/assemblyai",
+    headers: { "content-type": "application/json", "x-webhook-token": token },
+    body: JSON.stringify({ transcript_id: jobId, status }),
+  };
+}
+
+/** Sends a delivery to `baseUrl` with fetch; resolves with status, parsed body and headers. */
+export async function send(
+  baseUrl: string,
+  d: Delivery,
+): Promise<{ status: number; body: any; retryAfter: number | undefined }> {
+  const res = await fetch(baseUrl + d.path, { method: d.method, headers: d.headers, body: d.body });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {}
+  const retryAfter = res.headers.get("retry-after");
+  return { status: res.status, body, retryAfter: retryAfter === null ? undefined : Number(retryAfter) };
+}
