@@ -1,0 +1,106 @@
+import { defineProvider } from "./define-provider";
+import { asObject, obj, str } from "./fields";
+
+/** One utterance of a Gladia transcript. */
+export interface GladiaUtterance {
+  text: string;
+  start: number;
+  end: number;
+  confidence?: number;
+  channel?: number;
+  speaker?: number;
+  language?: string;
+  words?: Array<{ word: string; start: number; end: number; confidence?: number }>;
+  [key: string]: unknown;
+}
+
+/** The result inside a successful Gladia callback (`payload`). */
+export interface GladiaResult {
+  metadata?: {
+    audio_duration?: number;
+    number_of_distinct_channels?: number;
+    billing_time?: number;
+    transcription_time?: number;
+    [key: string]: unknown;
+  };
+  transcription?: {
+    full_transcript?: string;
+    languages?: string[];
+    utterances?: GladiaUtterance[];
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+/** What Gladia sends on failure (`error`): a `code` or `status_code`, a message, sometimes an exception name. */
+export interface GladiaError {
+  code?: number | string;
+  status_code?: number | string;
+  message?: string;
+  exception?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * A Gladia v2 pre-recorded callback: `{ id, event, payload }` on success, `{ id, event, error }` on
+ * failure, with the `custom_metadata` you set on the job.
+ */
+export interface GladiaPayload {
+  /** The job id. */
+  id: string;
+  event: "success" | "transcription.success" | "error" | "transcription.error" | (string & {});
+  payload?: GladiaResult;
+  error?: GladiaError;
+  custom_metadata?: unknown;
+  [key: string]: unknown;
+}
+
+const COMPLETED = new Set(["success", "transcription.success"]);
+const FAILED = new Set(["error", "transcription.error"]);
+
+/**
+ * Gladia v2 pre-recorded callbacks (`"callback": true, "callback_config": { url, method }`): POST or
+ * PUT JSON. The callbacks are not signed, so configure `urlToken` and give Gladia a URL from
+ * `receiver.callbackUrl()`. (Gladia's dashboard webhooks are signed the Standard Webhooks way: use the
+ * `standardwebhooks` provider for those.)
+ *
+ * Both event spellings of Gladia's own docs are accepted: `success` / `transcription.success` →
+ * completed, `error` / `transcription.error` → failed (error `code` — or `status_code` — and `message`);
+ * any other event → other. `providerStatus` is the event exactly as sent. `jobId` is `id`.
+ *
+ * The whole transcript comes inline, and Gladia tells receivers to allow 20 MB: the receiver's default
+ * limit (25 MB) does. If you lower `maxBodyBytes` for the receiver, keep Gladia's at `"20mb"` or more.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({ providers: { gladia: { urlToken: true } }, urlTokenSecret });
+ * receiver.onComplete((e) => e.provider === "gladia" && save(e.payload.payload?.transcription?.full_transcript));
+ * ```
+ */
+export const gladia = defineProvider<"gladia", GladiaPayload>({
+  id: "gladia",
+  name: "Gladia",
+  methods: ["POST", "PUT"],
+  formats: ["json"],
+  parse: (body) => asObject(body, "Gladia") as GladiaPayload,
+  normalise(payload) {
+    const event = str(payload.event) ?? "";
+    const failed = FAILED.has(event);
+    let error: { code?: string; message?: string } | undefined;
+    if (failed) {
+      const e = obj(payload.error) ?? {};
+      const code = str(e.code) ?? str(e.status_code);
+      error = {
+        ...(code ? { code } : {}),
+        message: str(e.message) ?? str(e.exception) ?? "Gladia reported the transcription as failed",
+      };
+    }
+    return {
+      jobId: str(payload.id),
+      providerStatus: event,
+      status: COMPLETED.has(event) ? "completed" : failed ? "failed" : "other",
+      ...(error ? { error } : {}),
+      payload,
+    };
+  },
+});
