@@ -23,6 +23,7 @@ export type WebhookErrorCode =
   | "body_malformed"
   | "unsupported_media_type"
   | "job_id_missing"
+  | "handshake_invalid"
   | "body_already_parsed"
   | "in_progress"
   | "store_unavailable"

@@ -1,5 +1,6 @@
 import sjson from "secure-json-parse";
 import { malformed, WebhookError } from "./errors";
+import { multipartBoundary, parseMultipart } from "./multipart";
 import type { BodyFormat } from "./providers/define-provider";
 
 const FORMAT_OF: Record<string, BodyFormat> = {
@@ -7,13 +8,23 @@ const FORMAT_OF: Record<string, BodyFormat> = {
   "text/json": "json",
   "application/x-www-form-urlencoded": "form",
   "text/plain": "text",
+  "multipart/form-data": "multipart",
+  "application/octet-stream": "binary",
 };
 
 /** Which format a media type is, or `undefined` for one scribehook does not parse. */
 export function formatOf(contentType: string, body: Uint8Array): BodyFormat | undefined {
   if (body.length === 0) return "empty";
   if (contentType === "") return sniff(body);
-  return FORMAT_OF[contentType] ?? (contentType.endsWith("+json") ? "json" : undefined);
+  return (
+    FORMAT_OF[contentType] ??
+    (contentType.endsWith("+json")
+      ? "json"
+      : // Subtitles and other text outputs come as text/srt, text/vtt, application/x-subrip …
+        contentType.startsWith("text/") || contentType === "application/x-subrip"
+        ? "text"
+        : undefined)
+  );
 }
 
 /** Senders that omit Content-Type are common; the first non-blank byte tells JSON from a form. */
@@ -28,7 +39,9 @@ function sniff(body: Uint8Array): BodyFormat {
 /**
  * Parses an authenticated body by its media type: JSON without prototype poisoning (`__proto__` and
  * `constructor.prototype` keys are dropped), forms into a null-prototype object (first value of a
- * repeated field wins), text as a string, an empty body as `{}`. Throws 400 for anything else.
+ * repeated field wins), text as a string, `multipart/form-data` into a list of `MultipartPart`s (its
+ * boundary is read from `contentTypeHeader`, the full Content-Type header), `application/octet-stream`
+ * as the bytes themselves, an empty body as `{}`. Throws 400 for anything else.
  *
  * @example
  * ```ts
@@ -36,7 +49,12 @@ function sniff(body: Uint8Array): BodyFormat {
  * // { id: "1", status: "complete" }
  * ```
  */
-export function parseBody(body: Buffer, contentType: string, accepted: readonly BodyFormat[]): unknown {
+export function parseBody(
+  body: Buffer,
+  contentType: string,
+  accepted: readonly BodyFormat[],
+  contentTypeHeader?: string,
+): unknown {
   const format = formatOf(contentType, body);
   if (format === "empty") return {};
   if (!format || !accepted.includes(format)) {
@@ -47,6 +65,12 @@ export function parseBody(body: Buffer, contentType: string, accepted: readonly 
     );
   }
   if (format === "text") return body.toString("utf8");
+  if (format === "binary") return body;
+  if (format === "multipart") {
+    const boundary = multipartBoundary(contentTypeHeader);
+    if (!boundary) throw malformed("The multipart Content-Type header has no boundary");
+    return parseMultipart(body, boundary);
+  }
   if (format === "form") {
     const out: Record<string, string> = Object.create(null);
     for (const [k, v] of new URLSearchParams(body.toString("utf8"))) if (!(k in out)) out[k] = v;

@@ -187,7 +187,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     };
     if (config.secret !== undefined) definition.verifySignature!(ctx);
 
-    const parsed = parseBody(body, ctx.contentType, definition.formats ?? ["json"]);
+    const parsed = parseBody(
+      body,
+      ctx.contentType,
+      definition.formats ?? ["json"],
+      req.header("content-type"),
+    );
     const payload = definition.parse ? definition.parse(parsed, ctx) : parsed;
     const normalised = definition.normalise(payload, ctx);
     if (!normalised.jobId) {

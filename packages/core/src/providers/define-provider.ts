@@ -5,8 +5,11 @@ import type { HmacAlgorithm, SignatureEncoding } from "../verify/hmac";
 /** HTTP methods a provider may call back with. */
 export type HttpMethod = "POST" | "PUT" | "GET";
 
-/** Body formats the receiver can parse after authentication. */
-export type BodyFormat = "json" | "form" | "text" | "empty";
+/**
+ * Body formats the receiver can parse after authentication: `multipart` is `multipart/form-data`
+ * (parsed into `MultipartPart[]`), `binary` is `application/octet-stream` (the bytes as a Buffer).
+ */
+export type BodyFormat = "json" | "form" | "text" | "empty" | "multipart" | "binary";
 
 /** Override of a provider's signature scheme, for schemes the provider does not document fully. */
 export interface SignatureOptions {

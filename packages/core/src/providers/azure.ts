@@ -1,0 +1,133 @@
+import type { WebhookResponse } from "../http";
+import { assertHmac } from "../verify/hmac";
+import { defineProvider } from "./define-provider";
+import { asObject, obj, str } from "./fields";
+import { echoChallenge } from "./handshake-reply";
+
+/**
+ * What Azure AI Speech POSTs for a transcription event: the transcription entity, as
+ * `GET /speechtotext/transcriptions/{id}` returns it. The event type is in the
+ * `X-MicrosoftSpeechServices-Event` header, not the body.
+ */
+export interface AzurePayload {
+  /** The transcription's URL; its last path segment is the transcription id. */
+  self: string;
+  displayName?: string;
+  status: "NotStarted" | "Running" | "Succeeded" | "Failed" | (string & {});
+  createdDateTime?: string;
+  lastActionDateTime?: string;
+  locale?: string;
+  links?: { files?: string; [key: string]: unknown };
+  properties?: {
+    error?: { code?: string; message?: string };
+    durationInTicks?: number;
+    [key: string]: unknown;
+  };
+  customProperties?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+const EVENT_HEADER = "X-MicrosoftSpeechServices-Event";
+const SIGNATURE_HEADER = "X-MicrosoftSpeechServices-Signature";
+
+/** A ping carries only the web hook's own description: acknowledged, never passed to handlers. */
+const PING_ACK: WebhookResponse = {
+  status: 200,
+  headers: { "content-type": "application/json; charset=utf-8" },
+  body: JSON.stringify({ ok: true, ping: true }),
+};
+
+/**
+ * Azure AI Speech batch transcription web hooks: POST JSON, signed when the web hook was registered
+ * with `properties.secret`: `X-MicrosoftSpeechServices-Signature` = base64 HMAC-SHA256(secret, raw body)
+ * → configure `secret`. The header, algorithm and encoding can be overridden with `signature`.
+ *
+ * Handshakes (answered before authentication, and never reaching a handler):
+ * - `challenge` (event header `challenge`, or a GET, with `?validationToken=`): answered 200
+ *   `text/plain` with the token as the body. Only the caller's own token is echoed; nothing secret.
+ * - `ping` (event header `ping`): answered 200 `{"ok":true,"ping":true}` without reading the body.
+ *   A ping changes nothing and calls no handler, so an unauthenticated one gains nothing.
+ *
+ * Status: `Succeeded` → completed, `Failed` → failed (`properties.error`), `NotStarted` / `Running` →
+ * processing; a `…Deletion` event → other, so deleting a finished transcription is not a second
+ * completion. `jobId` is the last path segment of `self`; the idempotency key includes the event type.
+ */
+export const azure = defineProvider<"azure", AzurePayload>({
+  id: "azure",
+  name: "Azure AI Speech",
+  methods: ["POST", "GET"],
+  formats: ["json"],
+  handshake(ctx) {
+    const event = (ctx.header(EVENT_HEADER) ?? "").trim().toLowerCase();
+    const token = ctx.url.searchParams.get("validationToken");
+    if (event === "challenge" || ctx.method === "GET" || (event === "" && token !== null)) {
+      return echoChallenge(token, "validationToken");
+    }
+    if (event === "ping") return PING_ACK;
+    return undefined;
+  },
+  verifySignature(ctx) {
+    const sig = ctx.config.signature ?? {};
+    const header = sig.header ?? SIGNATURE_HEADER;
+    assertHmac(
+      {
+        data: ctx.body,
+        signature: ctx.header(header),
+        secrets: ctx.config.secret!,
+        algorithm: sig.algorithm ?? "sha256",
+        encoding: sig.encoding ?? "base64",
+        prefix: sig.prefix ?? "",
+      },
+      header,
+    );
+  },
+  parse: (body) => asObject(body, "Azure AI Speech") as AzurePayload,
+  normalise(payload, ctx) {
+    const event = ctx.header(EVENT_HEADER)?.trim() ?? "";
+    const status = str(payload.status) ?? "";
+    const deletion = /deletion$/i.test(event);
+    const error = obj(obj(payload.properties)?.error);
+    return {
+      jobId: transcriptionId(payload.self),
+      providerStatus: status,
+      status: deletion
+        ? "other"
+        : status === "Succeeded"
+          ? "completed"
+          : status === "Failed"
+            ? "failed"
+            : status === "Running" || status === "NotStarted"
+              ? "processing"
+              : "other",
+      ...(status === "Failed" && !deletion
+        ? {
+            error: {
+              code: str(error?.code),
+              message: str(error?.message) ?? "Azure reported the transcription as failed",
+            },
+          }
+        : {}),
+      idempotencyKey: `azure:${transcriptionId(payload.self)}:${event}:${status}`,
+      payload,
+    };
+  },
+});
+
+/** `https://…/speechtotext/v3.2/transcriptions/<id>?api-version=…` → `<id>`. */
+function transcriptionId(self: unknown): string | undefined {
+  const text = str(self);
+  if (!text) return undefined;
+  let path: string;
+  try {
+    path = new URL(text).pathname;
+  } catch {
+    path = text.split("?")[0]!;
+  }
+  const last = path.replace(/\/+$/, "").split("/").pop();
+  if (!last) return undefined;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

@@ -1,0 +1,62 @@
+import { defineProvider } from "./define-provider";
+import { asObject, obj, str } from "./fields";
+
+/** A Rev AI job, as sent in a notification. */
+export interface RevAIJob {
+  id: string;
+  status: "in_progress" | "transcribed" | "failed" | (string & {});
+  created_on?: string;
+  completed_on?: string;
+  name?: string;
+  metadata?: string;
+  duration_seconds?: number;
+  media_url?: string;
+  type?: string;
+  language?: string;
+  /** On failure: a machine-readable reason, e.g. `"download_failure"`. */
+  failure?: string;
+  /** On failure: a human-readable explanation. */
+  failure_detail?: string;
+  [key: string]: unknown;
+}
+
+/** What Rev AI POSTs to `notification_config.url` (or the older `callback_url`): `{ job }`. */
+export interface RevAIPayload {
+  job: RevAIJob;
+  [key: string]: unknown;
+}
+
+/**
+ * Rev AI: POST JSON `{ job: { id, status, … } }`, authenticated by the headers you list in
+ * `notification_config.auth_headers` → configure `headers` with the same values (e.g.
+ * `{ authorization: "Bearer <token>" }`). Rev AI retries every 30 minutes for 24 hours.
+ * Status: `transcribed` → completed, `failed` → failed (with `failure` / `failure_detail`),
+ * `in_progress` → processing. `jobId` is `job.id`.
+ */
+export const revai = defineProvider<"revai", RevAIPayload>({
+  id: "revai",
+  name: "Rev AI",
+  methods: ["POST"],
+  formats: ["json"],
+  parse: (body) => asObject(body, "Rev AI") as RevAIPayload,
+  normalise(payload) {
+    const job = obj(payload.job) ?? {};
+    const status = str(job.status) ?? "";
+    return {
+      jobId: str(job.id),
+      providerStatus: status,
+      status:
+        status === "transcribed"
+          ? "completed"
+          : status === "failed"
+            ? "failed"
+            : status === "in_progress"
+              ? "processing"
+              : "other",
+      ...(status === "failed"
+        ? { error: { code: str(job.failure), message: str(job.failure_detail) ?? "Rev AI failed the job" } }
+        : {}),
+      payload,
+    };
+  },
+});

@@ -1,0 +1,35 @@
+import { defineProvider } from "./define-provider";
+import { asObject, str } from "./fields";
+
+/** What Soniox POSTs to `webhook_url`: `{ id, status }`; fetch the transcript with the id. */
+export interface SonioxPayload {
+  /** The transcription id. */
+  id: string;
+  status: "completed" | "error" | (string & {});
+  [key: string]: unknown;
+}
+
+/**
+ * Soniox async transcription: POST JSON `{ id, status }`, authenticated only by the header you chose
+ * with `webhook_auth_header_name` / `webhook_auth_header_value` → configure `headers` with the same
+ * name and value. Status: `completed` → completed, `error` → failed. `jobId` is `id`.
+ */
+export const soniox = defineProvider<"soniox", SonioxPayload>({
+  id: "soniox",
+  name: "Soniox",
+  methods: ["POST"],
+  formats: ["json"],
+  parse: (body) => asObject(body, "Soniox") as SonioxPayload,
+  normalise(payload) {
+    const status = str(payload.status) ?? "";
+    return {
+      jobId: str(payload.id),
+      providerStatus: status,
+      status: status === "completed" ? "completed" : status === "error" ? "failed" : "other",
+      ...(status === "error"
+        ? { error: { message: "Soniox reported the transcription as failed; fetch it for the error" } }
+        : {}),
+      payload,
+    };
+  },
+});

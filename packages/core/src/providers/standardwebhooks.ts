@@ -1,0 +1,150 @@
+import { unauthorized } from "../errors";
+import { secretList, verifyHmac } from "../verify/hmac";
+import { verifyTimestamp } from "../verify/timestamp";
+import { defineProvider, type ProviderContext } from "./define-provider";
+import { asObject, obj, str } from "./fields";
+
+/**
+ * A Standard Webhooks delivery: any JSON. Most senders (OpenAI, Svix-based ones) send
+ * `{ type, timestamp?, data: { id, … } }`; Gladia's dashboard webhooks send `{ event, payload: { id } }`.
+ */
+export interface StandardWebhooksPayload {
+  type?: string;
+  event?: string;
+  id?: string;
+  data?: { id?: string; status?: string; [key: string]: unknown };
+  payload?: { id?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/**
+ * The key bytes of a Standard Webhooks secret: `whsec_<base64>` is decoded; any other string is used
+ * as it is (a raw key), as the spec's libraries allow.
+ *
+ * @example
+ * ```ts
+ * standardWebhooksKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); // Buffer of the decoded bytes
+ * ```
+ */
+export function standardWebhooksKey(secret: string): Buffer {
+  if (secret.startsWith("whsec_")) return Buffer.from(secret.slice("whsec_".length), "base64");
+  return Buffer.from(secret, "utf8");
+}
+
+/**
+ * Verifies a Standard Webhooks delivery: `webhook-id`, `webhook-timestamp` and `webhook-signature`
+ * (several space-separated `v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>`; any may match;
+ * other versions such as `v1a` are ignored), then the timestamp within `toleranceSeconds` both ways.
+ * Senders that only send `svix-*` headers are read too. Throws a 401 `WebhookError`. Usable in your own
+ * providers.
+ *
+ * @example
+ * ```ts
+ * verifyStandardWebhook({ header: ctx.header, body: ctx.body, secrets: ["whsec_…"], toleranceSeconds: 300 });
+ * ```
+ */
+export function verifyStandardWebhook(options: {
+  header: (name: string) => string | undefined;
+  body: Uint8Array;
+  secrets: string | readonly string[];
+  toleranceSeconds?: number;
+  now?: number;
+}): { id: string; timestamp: number } {
+  const read = (name: string) => options.header(`webhook-${name}`) ?? options.header(`svix-${name}`);
+  const id = read("id");
+  const timestamp = read("timestamp");
+  const signatureHeader = read("signature");
+  if (!signatureHeader?.trim())
+    throw unauthorized("signature_missing", "The webhook-signature header is missing");
+  if (!id) throw unauthorized("signature_missing", "The webhook-id header is missing");
+  if (!timestamp) throw unauthorized("timestamp_missing", "The webhook-timestamp header is missing");
+  const keys = secretList(options.secrets).map(standardWebhooksKey);
+  const data = [id, ".", timestamp, ".", options.body];
+  let ok = false;
+  for (const entry of signatureHeader.split(" ")) {
+    const comma = entry.indexOf(",");
+    if (comma === -1 || entry.slice(0, comma) !== "v1") continue;
+    if (verifyHmac({ data, signature: entry.slice(comma + 1), secrets: keys, encoding: "base64" })) ok = true;
+  }
+  if (!ok) {
+    throw unauthorized(
+      "signature_mismatch",
+      "No v1 signature in webhook-signature matches: check the secret (whsec_…), and that nothing re-encoded the body before scribehook",
+    );
+  }
+  const seconds = verifyTimestamp(timestamp, {
+    toleranceSeconds: options.toleranceSeconds ?? 300,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  return { id, timestamp: seconds };
+}
+
+const COMPLETED = /(^|[._])(completed?|succeeded|success|done|finished)$/i;
+const FAILED = /(^|[._])(failed|failure|error|errored)$/i;
+const CANCELLED = /(^|[._])(cancell?ed|expired)$/i;
+const PROCESSING = /(^|[._])(created|started|queued|processing|in_progress|running)$/i;
+
+/**
+ * Any sender following the Standard Webhooks spec (OpenAI, Svix-based senders such as Gladia's
+ * dashboard webhooks): POST JSON with `webhook-id`, `webhook-timestamp`, `webhook-signature` →
+ * configure `secret` with the `whsec_…` key (raw keys are accepted too; several for rotation).
+ * The timestamp must be within `tolerance` (default 300 s) of now, both ways.
+ *
+ * The spec says nothing about the body, so normalisation is a best effort, documented here:
+ * the event name is `type` (or `event`, or `data.status`); names ending in `completed`/`succeeded`/
+ * `success`/`done` → completed, `failed`/`error` → failed, `cancelled`/`expired` → cancelled,
+ * `created`/`started`/`queued`/`processing`/`running` → processing, else other. `jobId` is `data.id`,
+ * else `payload.id`, else `id`, else the `webhook-id`. The idempotency key is
+ * `standardwebhooks:<webhook-id>`, the spec's delivery id. For exact handling of one sender, define your
+ * own provider with `verifyStandardWebhook()`.
+ */
+export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebhooksPayload>({
+  id: "standardwebhooks",
+  name: "Standard Webhooks",
+  methods: ["POST"],
+  formats: ["json"],
+  verifySignature(ctx) {
+    verifyStandardWebhook({
+      header: ctx.header,
+      body: ctx.body,
+      secrets: ctx.config.secret!,
+      toleranceSeconds: ctx.config.tolerance ?? 300,
+    });
+  },
+  parse: (body) => asObject(body, "Standard Webhooks") as StandardWebhooksPayload,
+  normalise(payload, ctx) {
+    const data = obj(payload.data);
+    const name = str(payload.type) ?? str(payload.event) ?? str(data?.status) ?? "";
+    const webhookId = deliveryId(ctx);
+    const jobId = str(data?.id) ?? str(obj(payload.payload)?.id) ?? str(payload.id) ?? webhookId;
+    const status = COMPLETED.test(name)
+      ? "completed"
+      : FAILED.test(name)
+        ? "failed"
+        : CANCELLED.test(name)
+          ? "cancelled"
+          : PROCESSING.test(name)
+            ? "processing"
+            : "other";
+    return {
+      jobId,
+      providerStatus: name,
+      status,
+      ...(status === "failed" ? { error: errorOf(payload) } : {}),
+      ...(webhookId ? { idempotencyKey: `standardwebhooks:${webhookId}` } : {}),
+      payload,
+    };
+  },
+});
+
+function deliveryId(ctx: ProviderContext): string | undefined {
+  return str(ctx.header("webhook-id") ?? ctx.header("svix-id"));
+}
+
+function errorOf(payload: StandardWebhooksPayload): { code?: string; message?: string } {
+  const error = obj(payload.error) ?? obj(obj(payload.data)?.error);
+  return {
+    code: str(error?.code),
+    message: str(error?.message) ?? "The sender reported a failure",
+  };
+}
