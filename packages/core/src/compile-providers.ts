@@ -132,6 +132,7 @@ function compile(
   ) {
     throw new TypeError(`${where}.tolerance: give the timestamp window in seconds, e.g. 300`);
   }
+  if (config.signature !== undefined) checkSignatureOptions(config.signature, `${where}.signature`);
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
   return {
     definition,
@@ -151,3 +152,23 @@ function compile(
 
 const lowerKeys = <T>(o: Record<string, T>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
+
+/** A mistyped signature override would refuse every delivery as forged; say so at creation instead. */
+function checkSignatureOptions(signature: unknown, where: string): void {
+  if (typeof signature !== "object" || signature === null || Array.isArray(signature)) {
+    throw new TypeError(`${where}: give an object such as { header: "X-Signature", encoding: "base64" }`);
+  }
+  const { header, algorithm, encoding, prefix } = signature as Record<string, unknown>;
+  if (header !== undefined && (typeof header !== "string" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header))) {
+    throw new TypeError(`${where}.header: must be a header name such as "X-Signature"`);
+  }
+  if (algorithm !== undefined && !["sha256", "sha1", "sha512"].includes(algorithm as string)) {
+    throw new TypeError(`${where}.algorithm: must be "sha256", "sha1" or "sha512"`);
+  }
+  if (encoding !== undefined && !["hex", "base64", "base64url"].includes(encoding as string)) {
+    throw new TypeError(`${where}.encoding: must be "hex", "base64" or "base64url"`);
+  }
+  if (prefix !== undefined && typeof prefix !== "string") {
+    throw new TypeError(`${where}.prefix: must be a string such as "sha256=", or "" for none`);
+  }
+}
