@@ -1,0 +1,111 @@
+/**
+ * Memory stays bounded by the body limit: each test runs the receiver in its own process (an
+ * Express app, see test/support/webhook-app-process.ts) and reads that process's peak RSS.
+ */
+import { Socket } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { type AppProcess, startAppProcess } from "../support/app-process";
+
+const TOKEN = "memory-token";
+const MB = 1024 * 1024;
+const BODY_BYTES = 10 * MB;
+const CONCURRENT = 20;
+/**
+ * What the process may use beyond its idle RSS and the 20 bodies themselves: V8 garbage not yet
+ * collected, one body's transient copy while raw-body joins its chunks, the parsed string of the
+ * body being parsed, socket buffers. Measured on the development machine (Node 20, 2 cores): peak
+ * minus idle minus 200 MB was 40–62 MB over repeated runs; the bound adds headroom for CI noise.
+ * A receiver that kept two copies of each body would exceed it by ~100 MB.
+ */
+const FIXED_OVERHEAD = 100 * MB;
+
+let app: AppProcess | undefined;
+afterEach(async () => {
+  await app?.kill("SIGKILL");
+  app = undefined;
+});
+
+const post = (body: Buffer) =>
+  fetch(`${app!.url}/webhooks/assemblyai`, {
+    method: "POST",
+    headers: { "x-webhook-token": TOKEN, "content-type": "application/json" },
+    body,
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+/** A 10 MB AssemblyAI delivery: a long transcript text makes up the size. */
+function bigDelivery(jobId: string): Buffer {
+  const shell = JSON.stringify({ transcript_id: jobId, status: "completed", text: "" });
+  return Buffer.from(shell.replace('"text":""', `"text":"${"a".repeat(BODY_BYTES - shell.length)}"`));
+}
+
+/** Sends a request head declaring `declared` bytes and a first 64 KB of body; resolves with the reply. */
+function declareHuge(port: number, declared: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    let reply = "";
+    socket.on("data", (d) => {
+      reply += d.toString();
+    });
+    socket.on("error", () => {});
+    socket.on("close", () => resolve(reply));
+    socket.connect(port, "127.0.0.1", () => {
+      socket.write(
+        "POST /webhooks/assemblyai HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+          `x-webhook-token: ${TOKEN}\r\nContent-Length: ${declared}\r\n\r\n`,
+      );
+      socket.write(Buffer.alloc(64 * 1024, 0x61));
+    });
+  });
+}
+
+describe("memory", () => {
+  it(`${CONCURRENT} concurrent 10 MB deliveries keep peak RSS under idle + ${CONCURRENT} × 10 MB + ${FIXED_OVERHEAD / MB} MB`, async () => {
+    app = await startAppProcess({ token: TOKEN, maxBodyBytes: "11mb" });
+    // Warm up every code path once (a small and a big delivery), then take the idle figure.
+    expect((await post(Buffer.from(JSON.stringify({ transcript_id: "warm", status: "completed" })))).status).toBe(
+      200,
+    );
+    expect((await post(bigDelivery("warm-big"))).status).toBe(200);
+    const idle = await app.stats();
+
+    const bodies = Array.from({ length: CONCURRENT }, (_, i) => bigDelivery(`big-${i}`));
+    expect(bodies.every((b) => b.length === BODY_BYTES)).toBe(true);
+    const results = await Promise.all(bodies.map(post));
+    expect(results.every((r) => r.status === 200 && r.body.ok === true)).toBe(true);
+    const after = await app.stats();
+    expect(after.handled).toBe(CONCURRENT + 2);
+
+    const growth = after.maxRss - idle.maxRss;
+    console.info(
+      `memory: idle RSS ${(idle.maxRss / MB).toFixed(0)} MB, peak ${(after.maxRss / MB).toFixed(0)} MB, ` +
+        `growth ${(growth / MB).toFixed(0)} MB for ${CONCURRENT} × 10 MB bodies ` +
+        `(overhead beyond the bodies: ${((growth - CONCURRENT * BODY_BYTES) / MB).toFixed(0)} MB)`,
+    );
+    expect(after.maxRss).toBeLessThan(idle.maxRss + CONCURRENT * BODY_BYTES + FIXED_OVERHEAD);
+  });
+
+  it("100 requests declaring a 1 GB Content-Length are refused with 413, without memory growth", async () => {
+    app = await startAppProcess({ token: TOKEN, maxBodyBytes: "11mb" });
+    const port = Number(new URL(app.url).port);
+    // Warm up the refusal path, then measure.
+    for (const reply of await Promise.all(Array.from({ length: 20 }, () => declareHuge(port, 2 ** 30)))) {
+      expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    }
+    const idle = await app.stats();
+    const replies: string[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      replies.push(...(await Promise.all(Array.from({ length: 10 }, () => declareHuge(port, 2 ** 30)))));
+    }
+    expect(replies).toHaveLength(100);
+    for (const reply of replies) {
+      expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+      expect(reply).toContain('"code":"body_too_large"');
+    }
+    const after = await app.stats();
+    expect(after.handled).toBe(0);
+    const growth = after.maxRss - idle.maxRss;
+    console.info(`memory: 100 × 1 GB declared → peak RSS growth ${(growth / MB).toFixed(1)} MB`);
+    // Buffering even 1% of one declared body would be 10 MB; all 100 first chunks together are 6.4 MB.
+    expect(growth).toBeLessThan(16 * MB);
+  });
+});
