@@ -11,7 +11,7 @@ export interface ExpressTranscriptionWebhook extends Receiver {
 
 /**
  * Express 4/5 middleware: handles `POST|PUT <path>/<provider>` and calls `next()` for every other
- * path. Mount it before `express.json()`, or keep the raw body as `req.rawBody`.
+ * path. Mount it before `express.json()`, or keep the raw body as `req.rawBody` (or use `express.raw()`).
  *
  * @example
  * ```ts
@@ -50,8 +50,14 @@ export function transcriptionWebhook(options: ExpressWebhookOptions): ExpressTra
   return Object.assign(scribehookExpress, receiver);
 }
 
-/** A body parser that ran first may have kept the raw bytes; then they are the body. */
-function bodyOf(req: IncomingMessage & { rawBody?: unknown }) {
-  const raw = req.rawBody;
-  return req.readableEnded && (typeof raw === "string" || raw instanceof Uint8Array) ? raw : req;
+/**
+ * A body parser that ran first may have kept the raw bytes: `req.rawBody` (from a `verify` callback),
+ * or `req.body` as a Buffer (from `express.raw()`). Then they are the body; otherwise the consumed
+ * stream is passed on and core answers 500 `body_already_parsed`, never a wrong verdict.
+ */
+function bodyOf(req: IncomingMessage & { rawBody?: unknown; body?: unknown }) {
+  if (!req.readableEnded) return req;
+  const raw: unknown = req.rawBody;
+  if (typeof raw === "string" || raw instanceof Uint8Array) return raw;
+  return Buffer.isBuffer(req.body) ? req.body : req;
 }
