@@ -1,0 +1,161 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { harness, hmac, now } from "./support";
+
+const KEY = randomBytes(24);
+const SECRET = `whsec_${KEY.toString("base64")}`;
+const setup = (secret: string | string[] = SECRET, tolerance?: number) =>
+  harness({ providers: { standardwebhooks: { secret, ...(tolerance ? { tolerance } : {}) } } });
+const sign = (key: Buffer | string, id: string, t: number, body: string) =>
+  `v1,${hmac(key, `${id}.${t}.${body}`, "base64")}`;
+const headers = (
+  body: string,
+  opts: { id?: string; t?: number; key?: Buffer | string; signature?: string } = {},
+) => {
+  const id = opts.id ?? "msg_2b9d1f";
+  const t = opts.t ?? now();
+  return {
+    "content-type": "application/json",
+    "webhook-id": id,
+    "webhook-timestamp": String(t),
+    "webhook-signature": opts.signature ?? sign(opts.key ?? KEY, id, t, body),
+  };
+};
+const event = (type: string, id = "batch_abc") => JSON.stringify({ type, timestamp: now(), data: { id } });
+
+describe("standardwebhooks", () => {
+  it("verifies a whsec_ key, maps *.completed → completed, jobId data.id, key = webhook-id", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    const res = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { id: "msg_1" }),
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(h.events[0]).toMatchObject({
+      type: "transcription.completed",
+      provider: "standardwebhooks",
+      jobId: "batch_abc",
+      providerStatus: "batch.completed",
+      idempotencyKey: "standardwebhooks:msg_1",
+    });
+  });
+
+  it("maps *.failed → failed and Gladia-style { event, payload.id }", async () => {
+    const h = setup();
+    const failed = event("batch.failed", "b2");
+    await h.send({ url: "/webhooks/standardwebhooks", headers: headers(failed, { id: "m2" }), body: failed });
+    const gladia = JSON.stringify({ event: "transcription.success", payload: { id: "gl-9" } });
+    await h.send({ url: "/webhooks/standardwebhooks", headers: headers(gladia, { id: "m3" }), body: gladia });
+    expect(h.events.map((e) => [e.type, e.jobId])).toEqual([
+      ["transcription.failed", "b2"],
+      ["transcription.completed", "gl-9"],
+    ]);
+  });
+
+  it("de-duplicates by webhook-id: a redelivery is a duplicate even with a new timestamp", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    await h.send({ url: "/webhooks/standardwebhooks", headers: headers(body, { id: "m-dup" }), body });
+    const again = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { id: "m-dup", t: now() - 10 }),
+      body,
+    });
+    expect(again.json).toEqual({ ok: true, duplicate: true });
+    expect(h.events).toHaveLength(1);
+  });
+
+  it("accepts any of several space-separated signatures and ignores other versions", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    const t = now();
+    const good = sign(KEY, "m4", t, body);
+    const signature = `v1a,bm90LWEtc2lnbmF0dXJl v1,${Buffer.from("wrong").toString("base64")} ${good}`;
+    const res = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { id: "m4", t, signature }),
+      body,
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("accepts a raw (non-whsec_) key and rotation lists", async () => {
+    const h = setup(["whsec_" + randomBytes(24).toString("base64"), "plain-raw-key"]);
+    const body = event("batch.completed");
+    const res = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { key: "plain-raw-key" }),
+      body,
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("refuses a missing signature, a wrong key, a tampered body and a changed webhook-id with 401", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    const { "webhook-signature": _, ...unsigned } = headers(body);
+    const missing = await h.send({ url: "/webhooks/standardwebhooks", headers: unsigned, body });
+    expect([missing.status, missing.json.error.code]).toEqual([401, "signature_missing"]);
+    const wrong = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { key: randomBytes(24) }),
+      body,
+    });
+    expect([wrong.status, wrong.json.error.code]).toEqual([401, "signature_mismatch"]);
+    const tampered = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body),
+      body: body.replace("completed", "failed"),
+    });
+    expect([tampered.status, tampered.json.error.code]).toEqual([401, "signature_mismatch"]);
+    const reIded = { ...headers(body, { id: "m5" }), "webhook-id": "m6" };
+    const renamed = await h.send({ url: "/webhooks/standardwebhooks", headers: reIded, body });
+    expect([renamed.status, renamed.json.error.code]).toEqual([401, "signature_mismatch"]);
+    expect(h.events).toHaveLength(0);
+  });
+
+  it("refuses timestamps outside the window, both ways; tolerance is configurable", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    const stale = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { t: now() - 301 }),
+      body,
+    });
+    expect([stale.status, stale.json.error.code]).toEqual([401, "timestamp_too_old"]);
+    const future = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { t: now() + 301 }),
+      body,
+    });
+    expect([future.status, future.json.error.code]).toEqual([401, "timestamp_too_new"]);
+    const wide = setup(SECRET, 3600);
+    const ok = await wide.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { t: now() - 1800 }),
+      body,
+    });
+    expect(ok.status).toBe(200);
+    expect(h.events).toHaveLength(0);
+  });
+
+  it("reads svix-* headers from senders that only send those", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    const t = now();
+    const res = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: {
+        "content-type": "application/json",
+        "svix-id": "msg_svix",
+        "svix-timestamp": String(t),
+        "svix-signature": sign(KEY, "msg_svix", t, body),
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+    expect(h.events[0]?.idempotencyKey).toBe("standardwebhooks:msg_svix");
+  });
+});
