@@ -1,0 +1,73 @@
+import type { IncomingMessage } from "node:http";
+import { createReceiver, type Receiver, type ReceiverOptions, type RequestBody } from "@scribehook/core";
+
+/** Options of {@link transcriptionWebhook}: the receiver options of `@scribehook/core`. */
+export type KoaWebhookOptions = ReceiverOptions;
+
+/**
+ * The part of a Koa context the middleware uses. Declared here rather than imported from `koa`, so the
+ * types work with Koa 2 and 3 and need no `@types/koa`; a real `ctx` always fits.
+ */
+export interface KoaContextLike {
+  req: IncomingMessage;
+  url: string;
+  method: string;
+  status: number;
+  body: unknown;
+  set(field: string, value: string): void;
+  /** `rawBody` is what koa-bodyparser / @koa/bodyparser keep when they ran first. */
+  request: { rawBody?: unknown };
+}
+
+/** A Koa middleware that is also the receiver (`onComplete`, `callbackUrl`, …). */
+export interface KoaTranscriptionWebhook extends Receiver {
+  (ctx: KoaContextLike, next: () => Promise<unknown>): Promise<void>;
+}
+
+/**
+ * Koa 2/3 middleware: answers every request under `path` (`POST /webhooks/<provider>`) and calls
+ * `next()` for every other path. Mount it before a body parser; if koa-bodyparser or @koa/bodyparser
+ * ran first, the raw text they keep as `ctx.request.rawBody` is used.
+ *
+ * @example
+ * ```ts
+ * import Koa from "koa";
+ * import { transcriptionWebhook } from "@scribehook/koa";
+ *
+ * const app = new Koa();
+ * const hooks = transcriptionWebhook({
+ *   providers: { assemblyai: { headers: { "x-webhook-token": process.env.AAI_TOKEN! } } },
+ * });
+ * app.use(hooks);
+ * hooks.onComplete(async (event) => console.log(event.provider, event.jobId));
+ * app.listen(3000);
+ * ```
+ */
+export function transcriptionWebhook(options: KoaWebhookOptions): KoaTranscriptionWebhook {
+  const receiver = createReceiver(options);
+  async function scribehookKoa(ctx: KoaContextLike, next: () => Promise<unknown>): Promise<void> {
+    // ctx.url is below any koa-mount prefix, as the base path is meant to be.
+    if (!receiver.matches(ctx.url)) {
+      await next();
+      return;
+    }
+    const out = await receiver.handle({
+      method: ctx.method,
+      url: ctx.url,
+      headers: ctx.req.headers,
+      body: bodyOf(ctx),
+      ip: ctx.req.socket.remoteAddress,
+    });
+    ctx.status = out.status;
+    // Headers first: Koa keeps a Content-Type that is already set when the body is assigned.
+    for (const [name, value] of Object.entries(out.headers)) ctx.set(name, value);
+    ctx.body = out.body;
+  }
+  return Object.assign(scribehookKoa, receiver);
+}
+
+/** A body parser that ran first may have kept the raw text; then it is the body. Else the unread stream. */
+function bodyOf(ctx: KoaContextLike): RequestBody {
+  const raw = ctx.request.rawBody;
+  return ctx.req.readableEnded && (typeof raw === "string" || raw instanceof Uint8Array) ? raw : ctx.req;
+}

@@ -1,0 +1,617 @@
+import {
+  assertHmac,
+  computeHmac,
+  type DedupeStore,
+  defineProvider,
+  type ProviderConfig,
+  type Receiver,
+  type ReceiverOptions,
+  type RejectedDelivery,
+  type TranscriptionEvent,
+  verifyTimestamp,
+} from "@scribehook/core";
+import { expect } from "vitest";
+import type { WireRequest, WireResponse } from "./http";
+import type { Mounting } from "./servers";
+
+/** What a case gets: a running app of one framework, its receiver, and what the receiver did. */
+export interface CaseContext {
+  adapter: string;
+  receiver: Receiver;
+  send(req: WireRequest): Promise<WireResponse>;
+  sendTruncated(req: {
+    path: string;
+    headers: Record<string, string>;
+    declaredLength: number;
+    sent: string;
+  }): Promise<{ status: number; text: string }>;
+  /** Every event handled, in order (an `onAny` handler). */
+  events: TranscriptionEvent[];
+  /** Every delivery refused (an `onRejected` listener). */
+  rejected: RejectedDelivery[];
+}
+
+/** One behaviour every framework must show identically. */
+export interface ConformanceCase {
+  name: string;
+  options: ReceiverOptions;
+  /** How the app mounts scribehook; a case runs only where the mounting exists. Default `normal`. */
+  mounting?: Mounting;
+  run(ctx: CaseContext): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Secrets and requests built by hand (the provider-exact ones come from @scribehook/testing).
+
+export const SECRETS = {
+  aaiToken: "aai-header-token-7f3b",
+  urlTokenSecret: "url-token-secret-0c9e",
+  signed: "custom-hmac-secret-51ad",
+} as const;
+
+const AAI = { headers: { "x-webhook-token": SECRETS.aaiToken } };
+
+/** AssemblyAI's delivery: POST JSON with the header you chose. */
+export function aai(
+  jobId: string,
+  status = "completed",
+  opts: { token?: string | null; path?: string; body?: string; headers?: Record<string, string> } = {},
+): WireRequest {
+  const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
+  if (opts.token !== null) headers["x-webhook-token"] = opts.token ?? SECRETS.aaiToken;
+  return {
+    method: "POST",
+    path: opts.path ?? "/webhooks/assemblyai",
+    headers,
+    body: opts.body ?? JSON.stringify({ transcript_id: jobId, status }),
+  };
+}
+
+/** A provider of our own, signing `${timestamp}.${body}` with HMAC-SHA256: for signature and timestamp rows. */
+export const signedProvider = defineProvider<"signedco", { job: string; state: string }>({
+  id: "signedco",
+  name: "SignedCo",
+  methods: ["POST"],
+  verifySignature(ctx) {
+    const ts = ctx.header("x-signedco-timestamp");
+    verifyTimestamp(ts, { toleranceSeconds: ctx.config.tolerance });
+    assertHmac(
+      {
+        data: [ts ?? "", ".", ctx.body],
+        signature: ctx.header("x-signedco-signature"),
+        secrets: ctx.config.secret!,
+      },
+      "X-SignedCo-Signature",
+    );
+  },
+  normalise: (p) => ({
+    jobId: p.job,
+    providerStatus: p.state,
+    status: p.state === "done" ? "completed" : "failed",
+    payload: p,
+  }),
+});
+
+function signed(
+  job: string,
+  opts: { secret?: string; timestamp?: number; signature?: string | null } = {},
+): WireRequest {
+  const body = JSON.stringify({ job, state: "done" });
+  const ts = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+  const headers: Record<string, string> = { "content-type": "application/json", "x-signedco-timestamp": ts };
+  const signature =
+    opts.signature === undefined
+      ? computeHmac(opts.secret ?? SECRETS.signed, `${ts}.${body}`)
+      : opts.signature;
+  if (signature !== null) headers["x-signedco-signature"] = signature;
+  return { method: "POST", path: "/webhooks/signedco", headers, body };
+}
+
+/**
+ * Options with our custom provider. Users type its id by augmenting `ProviderPayloads`; a test file
+ * doing that would change `ProviderId` for the whole type-check, so these options are cast instead.
+ */
+const withSigned = (providers: Record<string, ProviderConfig>, rest: Partial<ReceiverOptions> = {}) =>
+  ({ ...rest, providers, customProviders: [signedProvider] }) as ReceiverOptions;
+
+// ---------------------------------------------------------------------------------------------------
+// Assertions shared by every case.
+
+const JSON_TYPE = /^application\/json; ?charset=utf-8$/i;
+
+/** A success: the exact body core answers, as JSON. */
+export function expectOk(res: WireResponse, body: unknown = { ok: true }): void {
+  expect({ status: res.status, json: res.json }).toEqual({ status: 200, json: body });
+  expect(res.headers["content-type"]).toMatch(JSON_TYPE);
+}
+
+/** A refusal: status, code, a message to act on, JSON, and no secret anywhere in the answer. */
+export function expectError(res: WireResponse, status: number, code: string): void {
+  expect({ status: res.status, code: res.json?.error?.code }).toEqual({ status, code });
+  expect(typeof res.json.error.message).toBe("string");
+  expect(res.json.error.message.length).toBeGreaterThan(10);
+  expect(res.headers["content-type"]).toMatch(JSON_TYPE);
+  for (const secret of Object.values(SECRETS)) expect(res.text).not.toContain(secret);
+}
+
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+const id = (() => {
+  let n = 0;
+  return (prefix = "job") => `${prefix}_${Date.now().toString(36)}_${++n}`;
+})();
+
+const jsonOf = (size: number, jobId: string): string => {
+  // A valid AssemblyAI body of exactly `size` bytes: the padding goes into an extra field.
+  const base = JSON.stringify({ transcript_id: jobId, status: "completed", pad: "" });
+  if (size < base.length) throw new Error(`size ${size} is below the smallest body`);
+  return base.replace('"pad":""', `"pad":"${"x".repeat(size - base.length)}"`);
+};
+
+// ---------------------------------------------------------------------------------------------------
+// The cases: every row of DESIGN.md's "What each request gets", then the edges around them.
+
+const basic: ReceiverOptions = { providers: { assemblyai: AAI } };
+
+export const cases: ConformanceCase[] = [
+  {
+    name: "processed: 200 {ok:true}, handlers called once with the normalised event",
+    options: basic,
+    async run({ send, receiver, events }) {
+      const completed: TranscriptionEvent[] = [];
+      receiver.onComplete((e) => {
+        completed.push(e);
+      });
+      const jobId = id();
+      expectOk(await send(aai(jobId)));
+      expect(completed).toHaveLength(1);
+      expect(events).toHaveLength(1);
+      expect(completed[0]).toMatchObject({
+        type: "transcription.completed",
+        provider: "assemblyai",
+        jobId,
+        status: "completed",
+        providerStatus: "completed",
+        idempotencyKey: `assemblyai:${jobId}:completed`,
+        payload: { transcript_id: jobId, status: "completed" },
+      });
+    },
+  },
+  {
+    name: "failed job: 200, onFailed called with the error",
+    options: basic,
+    async run({ send, receiver }) {
+      const failed: TranscriptionEvent[] = [];
+      receiver.onFailed((e) => {
+        failed.push(e);
+      });
+      const jobId = id();
+      expectOk(await send(aai(jobId, "error")));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ type: "transcription.failed", jobId, status: "failed" });
+      expect(failed[0]!.error?.message).toBeTruthy();
+    },
+  },
+  {
+    name: "already processed: 200 {ok:true,duplicate:true}, handlers not called again",
+    options: basic,
+    async run({ send, events }) {
+      const req = aai(id());
+      expectOk(await send(req));
+      expectOk(await send(req), { ok: true, duplicate: true });
+      expectOk(await send(req), { ok: true, duplicate: true });
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "a new status of the same job is a new delivery",
+    options: basic,
+    async run({ send, events }) {
+      const jobId = id();
+      expectOk(await send(aai(jobId, "error")));
+      expectOk(await send(aai(jobId, "completed")));
+      expect(events.map((e) => e.providerStatus)).toEqual(["error", "completed"]);
+    },
+  },
+  {
+    name: "same key still being processed: 503 + Retry-After, handler not called twice",
+    options: basic,
+    async run({ send, receiver }) {
+      const entered = deferred();
+      const gate = deferred();
+      let calls = 0;
+      receiver.onComplete(async () => {
+        calls++;
+        entered.resolve();
+        await gate.promise;
+      });
+      const req = aai(id());
+      const first = send(req);
+      await entered.promise;
+      const second = await send(req);
+      expectError(second, 503, "in_progress");
+      expect(Number(second.headers["retry-after"])).toBeGreaterThan(0);
+      gate.resolve();
+      expectOk(await first);
+      expectOk(await send(req), { ok: true, duplicate: true });
+      expect(calls).toBe(1);
+    },
+  },
+  {
+    name: "concurrent duplicates: exactly one handler run, the others 200 duplicate or 503",
+    options: basic,
+    async run({ send, receiver }) {
+      let calls = 0;
+      receiver.onComplete(async () => {
+        calls++;
+        await new Promise((r) => setImmediate(r));
+      });
+      const req = aai(id());
+      const all = await Promise.all(Array.from({ length: 6 }, () => send(req)));
+      expect(all.filter((r) => r.status === 200 && r.json.duplicate !== true)).toHaveLength(1);
+      for (const r of all) expect([200, 503]).toContain(r.status);
+      expect(calls).toBe(1);
+    },
+  },
+  {
+    name: "handler threw: 500, the key is released and the provider's retry is processed",
+    options: basic,
+    async run({ send, receiver, rejected }) {
+      let calls = 0;
+      receiver.onComplete(() => {
+        calls++;
+        if (calls === 1) throw new Error(`database down (${SECRETS.aaiToken})`);
+      });
+      const req = aai(id());
+      expectError(await send(req), 500, "handler_failed");
+      expectOk(await send(req));
+      expectOk(await send(req), { ok: true, duplicate: true });
+      expect(calls).toBe(2);
+      expect(rejected.map((r) => r.code)).toEqual(["handler_failed"]);
+    },
+  },
+  {
+    name: "dedupe store unreachable: 503 + Retry-After, nothing acknowledged, handler not called",
+    options: {
+      ...basic,
+      store: {
+        claim: () => Promise.reject(new Error("ECONNREFUSED")),
+        complete: () => Promise.reject(new Error("ECONNREFUSED")),
+        release: () => Promise.reject(new Error("ECONNREFUSED")),
+      } satisfies DedupeStore,
+    },
+    async run({ send, events }) {
+      const res = await send(aai(id()));
+      expectError(res, 503, "store_unavailable");
+      expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "auth header missing: 401 header_missing",
+    options: basic,
+    async run({ send, events }) {
+      expectError(await send(aai(id(), "completed", { token: null })), 401, "header_missing");
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "auth header wrong: 401 header_mismatch, the configured value never echoed",
+    options: basic,
+    async run({ send, events }) {
+      expectError(await send(aai(id(), "completed", { token: "guess" })), 401, "header_mismatch");
+      expectError(
+        await send(aai(id(), "completed", { token: `${SECRETS.aaiToken}x` })),
+        401,
+        "header_mismatch",
+      );
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "signature missing, wrong, or over other bytes: 401",
+    options: withSigned({ signedco: { secret: SECRETS.signed } }),
+    async run({ send, events }) {
+      expectError(await send(signed(id(), { signature: null })), 401, "signature_missing");
+      expectError(await send(signed(id(), { secret: "another-secret" })), 401, "signature_mismatch");
+      const tampered = signed(id());
+      tampered.body = String(tampered.body).replace("done", "DONE");
+      expectError(await send(tampered), 401, "signature_mismatch");
+      // The same bytes with one added space: what a parse-and-reserialise would do to a signature.
+      const respaced = signed(id());
+      respaced.body = String(respaced.body).replace(":", ": ");
+      expectError(await send(respaced), 401, "signature_mismatch");
+      expect(events).toHaveLength(0);
+      expectOk(await send(signed(id())));
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "secret rotation: either secret verifies",
+    options: withSigned({ signedco: { secret: ["new-secret-a8", SECRETS.signed] } }),
+    async run({ send, events }) {
+      expectOk(await send(signed(id())));
+      expectOk(await send(signed(id(), { secret: "new-secret-a8" })));
+      expect(events).toHaveLength(2);
+    },
+  },
+  {
+    name: "timestamp outside the window: 401, inside: 200",
+    options: withSigned({ signedco: { secret: SECRETS.signed, tolerance: 60 } }),
+    async run({ send, events }) {
+      const now = Math.floor(Date.now() / 1000);
+      expectError(await send(signed(id(), { timestamp: now - 600 })), 401, "timestamp_too_old");
+      expectError(await send(signed(id(), { timestamp: now + 600 })), 401, "timestamp_too_new");
+      expect(events).toHaveLength(0);
+      expectOk(await send(signed(id(), { timestamp: now - 30 })));
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "URL token missing, altered, expired, for another provider: 401; valid: metadata on the event",
+    options: withSigned(
+      { assemblyai: { urlToken: true }, signedco: { urlToken: true } },
+      { urlTokenSecret: SECRETS.urlTokenSecret },
+    ),
+    async run({ send, receiver, events }) {
+      const path = (url: string) => {
+        const u = new URL(url);
+        return u.pathname + u.search;
+      };
+      const base = "https://api.example.com";
+      const good = path(
+        receiver.callbackUrl({ provider: "assemblyai", baseUrl: base, metadata: { orderId: "42" } }),
+      );
+      const expired = path(
+        receiver.callbackUrl({
+          provider: "assemblyai",
+          baseUrl: base,
+          expiresIn: "1h",
+          now: Date.now() - 7_200_000,
+        }),
+      );
+      const other = path(receiver.callbackUrl({ provider: "signedco", baseUrl: base }));
+      const otherToken = new URL(other, base).searchParams.get("sh_token")!;
+
+      expectError(await send(aai(id(), "completed", { token: null })), 401, "token_missing");
+      expectError(
+        await send(aai(id(), "completed", { token: null, path: `${good.slice(0, -3)}AAA` })),
+        401,
+        "token_invalid",
+      );
+      expectError(await send(aai(id(), "completed", { token: null, path: expired })), 401, "token_expired");
+      expectError(
+        await send(
+          aai(id(), "completed", { token: null, path: `/webhooks/assemblyai?sh_token=${otherToken}` }),
+        ),
+        401,
+        "token_wrong_provider",
+      );
+      expect(events).toHaveLength(0);
+      expectOk(await send(aai(id(), "completed", { token: null, path: `${good}&extra=1` })));
+      expect(events[0]?.metadata).toEqual({ orderId: "42" });
+    },
+  },
+  {
+    name: "address not allowed: 403; allowed address and trusted proxy: 200",
+    options: withSigned({
+      assemblyai: { ...AAI, allowIps: ["203.0.113.0/24"] },
+      signedco: { secret: SECRETS.signed, allowIps: ["127.0.0.1", "::1"] },
+    }),
+    async run({ send, events }) {
+      expectError(await send(aai(id())), 403, "ip_not_allowed");
+      // Without trustProxy, X-Forwarded-For is not believed.
+      expectError(
+        await send(aai(id(), "completed", { headers: { "x-forwarded-for": "203.0.113.7" } })),
+        403,
+        "ip_not_allowed",
+      );
+      expect(events).toHaveLength(0);
+      expectOk(await send(signed(id())));
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "trustProxy: the forwarded address is checked",
+    options: { providers: { assemblyai: { ...AAI, allowIps: ["203.0.113.0/24"] } }, trustProxy: true },
+    async run({ send, events }) {
+      expectOk(await send(aai(id(), "completed", { headers: { "x-forwarded-for": "203.0.113.7" } })));
+      expectError(
+        await send(aai(id(), "completed", { headers: { "x-forwarded-for": "198.51.100.1" } })),
+        403,
+        "ip_not_allowed",
+      );
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "provider not configured under the base path: 404",
+    options: basic,
+    async run({ send }) {
+      expectError(
+        await send(aai(id(), "completed", { path: "/webhooks/gladia" })),
+        404,
+        "provider_not_configured",
+      );
+      expectError(
+        await send(aai(id(), "completed", { path: "/webhooks/nosuch" })),
+        404,
+        "provider_not_configured",
+      );
+      expectError(await send(aai(id(), "completed", { path: "/webhooks" })), 404, "not_found");
+      expectError(
+        await send(aai(id(), "completed", { path: "/webhooks/assemblyai/extra" })),
+        404,
+        "not_found",
+      );
+    },
+  },
+  {
+    name: "method the provider never uses: 405 + Allow",
+    options: basic,
+    async run({ send, events }) {
+      for (const method of ["GET", "PUT"]) {
+        const req = aai(id());
+        const res = await send(
+          method === "GET" ? { method, path: req.path, headers: req.headers } : { ...req, method },
+        );
+        expectError(res, 405, "method_not_allowed");
+        expect(res.headers.allow).toBe("POST");
+      }
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "body at and just under the limit: 200",
+    options: { ...basic, maxBodyBytes: 4096 },
+    async run({ send, events }) {
+      const a = id();
+      expectOk(await send(aai(a, "completed", { body: jsonOf(4096, a) })));
+      const b = id();
+      expectOk(await send({ ...aai(b, "completed", { body: jsonOf(4095, b) }), chunked: true }));
+      expect(events.map((e) => e.jobId)).toEqual([a, b]);
+    },
+  },
+  {
+    name: "body over the limit: 413 by declared length and while streaming, handler not called",
+    options: { ...basic, maxBodyBytes: 4096 },
+    async run({ send, events }) {
+      const declared = await send(aai(id(), "completed", { body: jsonOf(4097, "x") }));
+      expectError(declared, 413, "body_too_large");
+      expectError(
+        await send({ ...aai(id(), "completed", { body: jsonOf(64 * 1024, "y") }), chunked: true }),
+        413,
+        "body_too_large",
+      );
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "per-provider limit overrides the receiver's",
+    options: withSigned(
+      { assemblyai: { ...AAI, maxBodyBytes: 1024 }, signedco: { secret: SECRETS.signed } },
+      { maxBodyBytes: "1mb" },
+    ),
+    async run({ send }) {
+      expectError(await send(aai(id(), "completed", { body: jsonOf(1025, "x") })), 413, "body_too_large");
+      const a = id();
+      expectOk(await send(aai(a, "completed", { body: jsonOf(1024, a) })));
+    },
+  },
+  {
+    name: "a 2 MB body under the default 25 MB limit: 200 (framework body limits do not apply)",
+    options: basic,
+    async run({ send, events }) {
+      const jobId = id();
+      expectOk(await send(aai(jobId, "completed", { body: jsonOf(2 * 1024 * 1024, jobId) })));
+      expect(events[0]?.jobId).toBe(jobId);
+    },
+  },
+  {
+    name: "body not complete in time: 408",
+    options: { ...basic, bodyTimeout: "300ms" },
+    async run({ sendTruncated, events }) {
+      const res = await sendTruncated({
+        path: "/webhooks/assemblyai",
+        headers: { "content-type": "application/json", "x-webhook-token": SECRETS.aaiToken },
+        declaredLength: 200,
+        sent: '{"transcript_id":"slow',
+      });
+      expect(res.status).toBe(408);
+      expect(JSON.parse(res.text).error.code).toBe("body_timeout");
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "body malformed, not an object, of another media type, or without a job id: 400",
+    options: basic,
+    async run({ send, events }) {
+      expectError(await send(aai(id(), "completed", { body: '{"transcript_id":' })), 400, "body_malformed");
+      expectError(await send(aai(id(), "completed", { body: "[1,2]" })), 400, "body_malformed");
+      expectError(
+        await send(aai(id(), "completed", { headers: { "content-type": "application/xml" }, body: "<a/>" })),
+        400,
+        "unsupported_media_type",
+      );
+      expectError(
+        await send(aai(id(), "completed", { body: '{"status":"completed"}' })),
+        400,
+        "job_id_missing",
+      );
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "JSON poisoning keys are dropped before the payload reaches a handler",
+    options: basic,
+    async run({ send, events }) {
+      const jobId = id();
+      const body = `{"transcript_id":"${jobId}","status":"completed","__proto__":{"polluted":true}}`;
+      expectOk(await send(aai(jobId, "completed", { body })));
+      expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+      expect(events[0]?.payload).not.toHaveProperty("polluted");
+    },
+  },
+  {
+    name: "path outside the base path: passed on to the app, whose own JSON parser still works",
+    options: basic,
+    async run({ send, rejected }) {
+      const echo = await send({
+        method: "POST",
+        path: "/echo",
+        headers: { "content-type": "application/json" },
+        body: '{"hello":"world"}',
+      });
+      expect({ status: echo.status, json: echo.json }).toEqual({
+        status: 200,
+        json: { echo: { hello: "world" } },
+      });
+      const health = await send({ method: "GET", path: "/health" });
+      expect({ status: health.status, json: health.json }).toEqual({ status: 200, json: { ok: true } });
+      const elsewhere = await send({ method: "GET", path: "/webhooksx/assemblyai" });
+      expect(elsewhere.status).toBe(404);
+      expect(elsewhere.json?.error?.code).toBeUndefined();
+      expect(rejected).toHaveLength(0);
+    },
+  },
+  {
+    name: "custom base path: deliveries there, the default path passed on",
+    options: { ...basic, path: "/hooks/stt/" },
+    async run({ send, events, rejected }) {
+      const jobId = id();
+      expectOk(await send(aai(jobId, "completed", { path: "/hooks/stt/assemblyai" })));
+      const old = await send(aai(id()));
+      expect(old.status).toBe(404);
+      expect(old.json?.error?.code).toBeUndefined();
+      expect(events.map((e) => e.jobId)).toEqual([jobId]);
+      expect(rejected).toHaveLength(0);
+    },
+  },
+  {
+    name: "body parser first, raw bytes kept (rawBody): verified and processed",
+    options: withSigned({ signedco: { secret: SECRETS.signed } }),
+    mounting: "parserKeepsRaw",
+    async run({ send, events }) {
+      expectOk(await send(signed(id())));
+      expectError(await send(signed(id(), { secret: "wrong-secret" })), 401, "signature_mismatch");
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "body parser first, raw bytes lost: 500 body_already_parsed saying how to fix it",
+    options: basic,
+    mounting: "parserFirst",
+    async run({ send, events }) {
+      const res = await send(aai(id()));
+      expectError(res, 500, "body_already_parsed");
+      expect(res.json.error.message).toMatch(/before/i);
+      expect(events).toHaveLength(0);
+    },
+  },
+];
