@@ -24,18 +24,21 @@ export function maskHeader(name: string, value: string, secrets: readonly string
   return maskText(value, secrets);
 }
 
+/** Secrets shorter than this are not searched for in free text: a 1-letter test secret would mask every "s". */
+const MIN_SEARCHED = 6;
+
 /**
- * Replaces every occurrence of each secret in `text` (secrets shorter than 4 characters are masked
- * too: nothing is too short to leak).
+ * Replaces every occurrence of each secret in `text`. Credential headers are masked whole by
+ * {@link maskHeader}; this catches a secret that turns up anywhere else (a URL, a body).
  *
  * @example
  * ```ts
- * maskText("key=s3cret&x=1", ["s3cret"]); // "key=••••&x=1"
+ * maskText("key=s3cret-value&x=1", ["s3cret-value"]); // "key=••••&x=1"
  * ```
  */
 export function maskText(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join(MASK);
+  for (const secret of secrets) if (secret.length >= MIN_SEARCHED) out = out.split(secret).join(MASK);
   return out;
 }
 

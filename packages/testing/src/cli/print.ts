@@ -84,13 +84,15 @@ export function errorCode(body: string): string | undefined {
 export function humanDuration(secs: number): string {
   if (secs < 1) return `${Math.round(secs * 1000)} ms`;
   if (secs < 60) return `${Number(secs.toFixed(1))} s`;
-  if (secs < 3600) {
-    const m = Math.floor(secs / 60);
-    const s = Math.round(secs % 60);
+  const whole = Math.round(secs);
+  if (whole < 3600) {
+    const m = Math.floor(whole / 60);
+    const s = whole % 60;
     return s ? `${m} min ${s} s` : `${m} min`;
   }
-  const h = Math.floor(secs / 3600);
-  const m = Math.round((secs % 3600) / 60);
+  const minutes = Math.round(whole / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -111,4 +112,50 @@ describe("scribehook verify", () => {
     expect(run.stderr).toContain('Unknown provider "nosuchprovider"');
     expect(run.stderr).toContain("assemblyai");
   });
+
+  it("accepts a request captured off the wire from `scribehook send`, and spots a trailing newline a capture gained", async () => {
+    const captured = await captureOne([
+      "send",
+      "instanttranscriber",
+      "--secret",
+      "it-wire-secret",
+      "--job-id",
+      "it-wire-1",
+    ]);
+    expect(captured.toString("latin1")).toMatch(/^POST \/webhooks\/instanttranscriber HTTP\/1\.1\r\n/);
+    const withoutLength = `${captured.toString("latin1").replace(/content-length: \d+\r\n/i, "")}\n`;
+    const [good, wrong, newline] = await Promise.all([
+      runCli(["verify", "instanttranscriber", "--secret", "it-wire-secret"], { stdin: captured }),
+      runCli(["verify", "instanttranscriber", "--secret", "another-secret"], { stdin: captured }),
+      runCli(["verify", "instanttranscriber", "--secret", "it-wire-secret"], { stdin: withoutLength }),
+    ]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain("job it-wire-1");
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain("401 signature_mismatch");
+    expect(wrong.stdout + wrong.stderr).not.toContain("another-secret");
+    expect(newline.code).toBe(1);
+    expect(newline.stdout).toContain("matches once the trailing newline at the end of the body is removed");
+  });
 });
+
+/** Runs `scribehook <args> --to <capture server>` and returns the raw bytes of the request it sent. */
+async function captureOne(args: string[]): Promise<Buffer> {
+  let received = Buffer.alloc(0);
+  const server = createServer((socket) => {
+    socket.on("data", (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      const head = received.indexOf("\r\n\r\n");
+      const length = Number(/content-length: (\d+)/i.exec(received.toString("latin1"))?.[1] ?? 0);
+      if (head !== -1 && received.length >= head + 4 + length) {
+        socket.end("HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  const run = await runCli([...args, "--to", `http://127.0.0.1:${port}/webhooks/instanttranscriber`]);
+  server.close();
+  expect(run.code).toBe(0);
+  return received;
+}
