@@ -189,3 +189,22 @@ describe("signDelivery", () => {
     }
   });
 });
+
+describe("signDelivery threeplay", () => {
+  it("sends every value as a string and leaves out fields set to undefined, in form and JSON", () => {
+    const form = signDelivery("threeplay", { jobId: "1", payload: { batch_id: undefined, duration: 12 } });
+    const fields = Object.fromEntries(new URLSearchParams(form.body));
+    expect(fields).not.toHaveProperty("batch_id");
+    expect(fields).toMatchObject({ id: "1", duration: "12", status: "complete" });
+    const json = signDelivery("threeplay", {
+      jobId: "1",
+      status: "in_progress",
+      headers: { "content-type": "application/json" },
+      payload: { batch_id: undefined, duration: 12 },
+    });
+    const body = JSON.parse(json.body);
+    expect(body).not.toHaveProperty("batch_id");
+    expect(body).toMatchObject({ id: "1", duration: "12", status: "in_progress", cancellable: "true" });
+    expect(Object.values(body).every((v) => typeof v === "string")).toBe(true);
+  });
+});

@@ -37,10 +37,12 @@ export function threeplayDelivery(options: SignDeliveryOptions): SampleDelivery 
     ...(status === "cancelled" ? { cancellation_reason: "Cancelled by the customer" } : {}),
     ...options.payload,
   };
+  // Every value as a string, as 3Play sends them; a field set to `undefined` in `payload` is left out.
+  const pairs = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, text(v)] as [string, string]);
   const asJson = /json/i.test(contentTypeOf(options.headers) ?? "");
-  const body = asJson
-    ? JSON.stringify(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, text(v)])))
-    : new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, text(v)])).toString();
+  const body = asJson ? JSON.stringify(Object.fromEntries(pairs)) : new URLSearchParams(pairs).toString();
   return delivery("threeplay", options, {
     body,
     headers: { "content-type": asJson ? "application/json" : "application/x-www-form-urlencoded" },
