@@ -1,6 +1,6 @@
-import express from "express";
-import { transcriptionWebhook } from "@scribehook/express";
 import type { TranscriptionEvent } from "@scribehook/core";
+import { transcriptionWebhook } from "@scribehook/express";
+import express from "express";
 
 /** Secrets for the example; a real app reads them from its environment. */
 export interface ExampleSecrets {

@@ -11,5 +11,7 @@ const { app, hooks } = createApp({
 const port = Number(env("PORT", "3000"));
 app.listen(port, "127.0.0.1", () => {
   console.log(`listening on http://127.0.0.1:${port}`);
-  console.log(`3Play callback URL: ${hooks.callbackUrl({ provider: "threeplay", baseUrl: `http://127.0.0.1:${port}` })}`);
+  console.log(
+    `3Play callback URL: ${hooks.callbackUrl({ provider: "threeplay", baseUrl: `http://127.0.0.1:${port}` })}`,
+  );
 });
