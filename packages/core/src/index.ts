@@ -21,6 +21,7 @@ export {
   type WebhookRequest,
   type WebhookResponse,
 } from "./http";
+export { type MultipartPart, multipartBoundary, parseMultipart } from "./multipart";
 export type { ProvidersOptions, ReceiverOptions } from "./options";
 export { parseBody } from "./parse-body";
 export type * from "./providers";
@@ -35,6 +36,7 @@ export {
   type ProviderDefinition,
   type SignatureOptions,
 } from "./providers/define-provider";
+export { standardWebhooksKey, verifyStandardWebhook } from "./providers/standardwebhooks";
 export { type ReadBodyOptions, readBody } from "./read-body";
 export { createReceiver, type Receiver } from "./receiver";
 export { parseBytes, parseDuration } from "./units";
