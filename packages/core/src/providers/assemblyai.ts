@@ -2,7 +2,16 @@ import { URL_TOKEN_PARAM } from "../verify/url-token";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 
-/** What AssemblyAI POSTs: `{ transcript_id, status }`, or after PII audio redaction `{ redacted_audio_url, status }`. */
+/**
+ * What AssemblyAI POSTs: `{ transcript_id, status }`, or after PII audio redaction `{ redacted_audio_url, status }`.
+ *
+ * @example
+ * ```ts
+ * receiver.on("transcription.updated", (e) => {
+ *   if (e.provider === "assemblyai" && e.payload.status === "redacted_audio_ready") save(e.jobId, e.payload.redacted_audio_url);
+ * });
+ * ```
+ */
 export interface AssemblyAIPayload {
   /** Absent from the `redacted_audio_ready` call. */
   transcript_id?: string;

@@ -1,7 +1,14 @@
 import { defineProvider } from "./define-provider";
 import { asObject, obj, str } from "./fields";
 
-/** One utterance of a Gladia transcript. */
+/**
+ * One utterance of a Gladia transcript.
+ *
+ * @example
+ * ```ts
+ * const lines = (e.payload.payload?.transcription?.utterances ?? []).map((u: GladiaUtterance) => `${u.speaker}: ${u.text}`);
+ * ```
+ */
 export interface GladiaUtterance {
   text: string;
   start: number;
@@ -14,7 +21,14 @@ export interface GladiaUtterance {
   [key: string]: unknown;
 }
 
-/** The result inside a successful Gladia callback (`payload`). */
+/**
+ * The result inside a successful Gladia callback (`payload`).
+ *
+ * @example
+ * ```ts
+ * const seconds = (e.payload.payload as GladiaResult | undefined)?.metadata?.audio_duration;
+ * ```
+ */
 export interface GladiaResult {
   metadata?: {
     audio_duration?: number;
@@ -32,7 +46,15 @@ export interface GladiaResult {
   [key: string]: unknown;
 }
 
-/** What Gladia sends on failure (`error`): a `code` or `status_code`, a message, sometimes an exception name. */
+/**
+ * What Gladia sends on failure (`error`): a `code` or `status_code`, a message, sometimes an exception name.
+ * `event.error` already holds the code (either one, as a string) and the message.
+ *
+ * @example
+ * ```ts
+ * receiver.onFailed((e) => { if (e.provider === "gladia") log(e.payload.error?.exception); });
+ * ```
+ */
 export interface GladiaError {
   code?: number | string;
   status_code?: number | string;
@@ -44,6 +66,11 @@ export interface GladiaError {
 /**
  * A Gladia v2 pre-recorded callback: `{ id, event, payload }` on success, `{ id, event, error }` on
  * failure, with the `custom_metadata` you set on the job.
+ *
+ * @example
+ * ```ts
+ * receiver.onComplete((e) => { if (e.provider === "gladia") save(e.payload.payload?.transcription?.full_transcript); });
+ * ```
  */
 export interface GladiaPayload {
   /** The job id. */

@@ -2,7 +2,14 @@ import { assertHmac } from "../verify/hmac";
 import { defineProvider, type SignatureOptions } from "./define-provider";
 import { asObject, str } from "./fields";
 
-/** What InstantTranscriber POSTs to `callback_url`. */
+/**
+ * What InstantTranscriber POSTs to `callback_url`.
+ *
+ * @example
+ * ```ts
+ * receiver.onComplete((e) => { if (e.provider === "instanttranscriber") fetch(e.payload.download_urls?.srt ?? ""); });
+ * ```
+ */
 export interface InstantTranscriberPayload {
   /** The transcription id. */
   id: string;

@@ -3,7 +3,14 @@ import type { ProviderContext } from "./define-provider";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 
-/** What Scriptix POSTs when a batch session is done: the session id, twice. */
+/**
+ * What Scriptix POSTs when a batch session is done: the session id, twice. Fetch the result with it.
+ *
+ * @example
+ * ```ts
+ * receiver.onComplete((e) => { if (e.provider === "scriptix") fetchResult(e.payload.sessionId); });
+ * ```
+ */
 export interface ScriptixPayload {
   sessionId: string;
   /** Deprecated duplicate of `sessionId`. */

@@ -4,6 +4,11 @@ import { asObject, str } from "./fields";
 /**
  * What 3Play Media sends when an order's status changes. 3Play documents every value as a string
  * (`"cancellable": "false"`), and form-encoded bodies can only carry strings, so fields are typed as such.
+ *
+ * @example
+ * ```ts
+ * receiver.onComplete((e) => { if (e.provider === "threeplay") download(e.payload.id); });
+ * ```
  */
 export interface ThreePlayPayload {
   /** The transcript id; fetch the result with it (Download Transcript). */
