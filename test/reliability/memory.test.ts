@@ -29,7 +29,7 @@ const post = (body: Buffer) =>
   fetch(`${app!.url}/webhooks/assemblyai`, {
     method: "POST",
     headers: { "x-webhook-token": TOKEN, "content-type": "application/json" },
-    body,
+    body: body as unknown as BodyInit, // a Buffer is a Uint8Array; the DOM types disagree
   }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 /** A 10 MB AssemblyAI delivery: a long transcript text makes up the size. */
@@ -62,9 +62,9 @@ describe("memory", () => {
   it(`${CONCURRENT} concurrent 10 MB deliveries keep peak RSS under idle + ${CONCURRENT} × 10 MB + ${FIXED_OVERHEAD / MB} MB`, async () => {
     app = await startAppProcess({ token: TOKEN, maxBodyBytes: "11mb" });
     // Warm up every code path once (a small and a big delivery), then take the idle figure.
-    expect((await post(Buffer.from(JSON.stringify({ transcript_id: "warm", status: "completed" })))).status).toBe(
-      200,
-    );
+    expect(
+      (await post(Buffer.from(JSON.stringify({ transcript_id: "warm", status: "completed" })))).status,
+    ).toBe(200);
     expect((await post(bigDelivery("warm-big"))).status).toBe(200);
     const idle = await app.stats();
 

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import {
+  builtinProviders,
+  computeHmac,
+  createReceiver,
+  type ProviderConfig,
+  type Receiver,
+  type ReceiverOptions,
+  type TranscriptionEvent,
+  URL_TOKEN_PARAM,
+} from "@scribehook/core";
+
+/** The secrets of the fixture receiver. Tests assert none of them ever appears in a response. */
+export const SECRETS = {
+  aaiToken: "aai-token-0123456789abcdef",
+  scriptixToken: "Bearer scriptix-0123456789",
+  hmac: "hmac-secret-0123456789abcdef",
+  whsec: `whsec_${Buffer.from("standard-webhooks-key-0123456789").toString("base64")}`,
+  url: "url-token-secret-0123456789abcdef",
+} as const;
+
+/**
+ * Every built-in provider, each authenticated the strongest way it supports: its HMAC `secret` if it
+ * signs, a header for AssemblyAI and Scriptix, a signed callback URL for the rest.
+ */
+export function fixtureProviders(): Record<string, ProviderConfig> {
+  const providers: Record<string, ProviderConfig> = {};
+  for (const [id, definition] of Object.entries(builtinProviders)) {
+    if (id === "standardwebhooks") providers[id] = { secret: SECRETS.whsec };
+    else if (definition.verifySignature) providers[id] = { secret: SECRETS.hmac };
+    else providers[id] = { urlToken: true };
+  }
+  providers.assemblyai = { headers: { "x-webhook-token": SECRETS.aaiToken } };
+  providers.scriptix = { headers: { authorization: SECRETS.scriptixToken } };
+  return providers;
+}
+
+/** A receiver on every provider, recording every handler call. */
+export function fixtureReceiver(overrides: Partial<ReceiverOptions> = {}): {
+  receiver: Receiver;
+  calls: TranscriptionEvent[];
+} {
+  const receiver = createReceiver({
+    providers: fixtureProviders() as ReceiverOptions["providers"],
+    urlTokenSecret: SECRETS.url,
+    maxBodyBytes: "64kb",
+    bodyTimeout: "2s",
+    ...overrides,
+  });
+  const calls: TranscriptionEvent[] = [];
+  receiver.onAny((event) => {
+    calls.push(event);
+  });
+  return { receiver, calls };
+}
+
+/** Headers of an InstantTranscriber delivery of exactly `body`, signed with `secret`. */
+export function instantTranscriberHeaders(body: string | Uint8Array, secret: string = SECRETS.hmac) {
+  return {
+    "content-type": "application/json",
+    "x-instanttranscriber-signature": `sha256=${computeHmac(secret, body)}`,
+  };
+}
+
+/** Headers of a Standard Webhooks delivery of exactly `body`. */
+export function standardWebhooksHeaders(
+  body: string | Uint8Array,
+  options: { timestamp?: number; id?: string; secret?: string } = {},
+) {
+  const id = options.id ?? `msg_${randomUUID()}`;
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const secret = options.secret ?? SECRETS.whsec;
+  const key = Buffer.from(secret.slice("whsec_".length), "base64");
+  return {
+    "content-type": "application/json",
+    "webhook-id": id,
+    "webhook-timestamp": timestamp,
+    "webhook-signature": `v1,${computeHmac(key, [id, ".", timestamp, ".", body], "sha256", "base64")}`,
+  };
+}
+
+/** Path+query of a signed callback URL made by `receiver` for `provider`. */
+export function signedPath(
+  receiver: Receiver,
+  provider: string,
+  options: { metadata?: Record<string, string>; expiresIn?: string; now?: number } = {},
+) {
+  const url = new URL(receiver.callbackUrl({ provider, baseUrl: "https://hooks.example.com", ...options }));
+  return url.pathname + url.search;
+}
+
+/** The token of a signed path. */
+export const tokenOf = (path: string) => new URL(path, "http://x").searchParams.get(URL_TOKEN_PARAM)!;
+
+/** True when `text` contains any configured secret (or the raw Standard Webhooks key). */
+export function leaksSecret(text: string): boolean {
+  const raw = Buffer.from(SECRETS.whsec.slice(6), "base64").toString();
+  return [...Object.values(SECRETS), raw, "scriptix-0123456789"].some((s) => text.includes(s));
+}
