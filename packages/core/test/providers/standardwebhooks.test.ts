@@ -82,7 +82,7 @@ describe("standardwebhooks", () => {
   });
 
   it("accepts a raw (non-whsec_) key and rotation lists", async () => {
-    const h = setup(["whsec_" + randomBytes(24).toString("base64"), "plain-raw-key"]);
+    const h = setup([`whsec_${randomBytes(24).toString("base64")}`, "plain-raw-key"]);
     const body = event("batch.completed");
     const res = await h.send({
       url: "/webhooks/standardwebhooks",
