@@ -132,7 +132,14 @@ function compile(
   ) {
     throw new TypeError(`${where}.tolerance: give the timestamp window in seconds, e.g. 300`);
   }
-  if (config.signature !== undefined) checkSignatureOptions(config.signature, `${where}.signature`);
+  if (config.signature !== undefined) {
+    if (!signs) {
+      throw new TypeError(
+        `${where}.signature: ${definition.name} does not sign its callbacks, so there is no signature scheme to override`,
+      );
+    }
+    checkSignatureOptions(config.signature, `${where}.signature`);
+  }
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
   return {
     definition,

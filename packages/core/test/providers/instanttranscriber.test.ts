@@ -195,6 +195,9 @@ describe("instanttranscriber", () => {
       expect(() => setup({ secret: SECRET, signature: { header: "bad header" } })).toThrow(
         /signature\.header/,
       );
+      expect(() =>
+        createReceiver({ providers: { scriptix: { headers: { a: "b" }, signature: { header: "X-Sig" } } } }),
+      ).toThrow(/providers\.scriptix\.signature: Scriptix does not sign/);
     });
   });
 });
