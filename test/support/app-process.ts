@@ -21,9 +21,11 @@ export interface AppProcessOptions {
 
 /** One line the child printed. */
 export interface AppEvent {
-  event: "listening" | "redis-ready" | "handler-started" | "handled";
+  event: "listening" | "redis-ready" | "handler-started" | "handled" | "rejected";
   port?: number;
   jobId?: string;
+  status?: number;
+  code?: string;
 }
 
 /** A running receiver process. */
@@ -37,8 +39,10 @@ export interface AppProcess {
   waitFor(match: (e: AppEvent) => boolean): Promise<AppEvent>;
   /** How many handler runs completed for `jobId` (or in all). */
   handled(jobId?: string): number;
-  /** `GET /stats` of the child. */
+  /** `GET /stats` of the child: handler runs, and memory in bytes (`maxRss`: peak since the last reset). */
   stats(): Promise<{ handled: number; rss: number; maxRss: number; heapUsed: number; external: number }>;
+  /** Resets the child's peak RSS to its current RSS (Linux), for a clean baseline. */
+  resetPeak(): Promise<void>;
   /** Kills the process with `signal` and waits for it to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -121,6 +125,10 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     async stats() {
       const res = await fetch(`${url}/stats`);
       return res.json() as never;
+    },
+    async resetPeak() {
+      const res = await fetch(`${url}/stats/reset-peak`, { method: "POST" });
+      if (!res.ok) throw new Error(`reset-peak failed: ${res.status}`);
     },
     async kill(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -13,9 +13,11 @@
  *
  * It reports on stdout, one JSON object per line: `{"event":"listening","port"}`,
  * `{"event":"redis-ready"}` (on every (re)connection), `{"event":"handler-started","jobId"}`,
- * `{"event":"handled","jobId"}`. `GET /stats` answers `{ handled, rss, maxRss, heapUsed, external }`
- * (bytes; maxRss is the process's peak resident set size).
+ * `{"event":"handled","jobId"}`, `{"event":"rejected","status","code"}`. `GET /stats` answers `{ handled, rss, maxRss, heapUsed, external }`
+ * (bytes; maxRss is the process's peak resident set size since start or the last
+ * `POST /stats/reset-peak`).
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { DedupeStore } from "@scribehook/core";
 import { transcriptionWebhook } from "@scribehook/express";
@@ -56,6 +58,8 @@ hooks.onAny(async (event) => {
   say({ event: "handled", jobId: event.jobId });
 });
 
+hooks.onRejected((r) => say({ event: "rejected", status: r.status, code: r.code }));
+
 const app = express();
 app.use(hooks);
 app.get("/stats", (_req, res) => {
@@ -66,9 +70,23 @@ app.get("/stats", (_req, res) => {
     heapUsed: usage.heapUsed,
     external: usage.external,
     arrayBuffers: usage.arrayBuffers,
-    maxRss: process.resourceUsage().maxRSS * 1024,
+    maxRss: peakRss(),
   });
 });
+// Linux resets the peak (VmHWM) when "5" is written to clear_refs: a clean baseline after warm-up.
+app.post("/stats/reset-peak", (_req, res) => {
+  writeFileSync("/proc/self/clear_refs", "5");
+  res.json({ maxRss: peakRss() });
+});
+
+/**
+ * Peak RSS in bytes. VmHWM, not getrusage's maxRSS: Linux carries ru_maxrss across exec, so a
+ * child would report its parent's (the test runner's) peak instead of its own.
+ */
+function peakRss(): number {
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+  return Number(match![1]) * 1024;
+}
 
 const server = createServer(app);
 server.listen(0, "127.0.0.1", () => {
