@@ -141,8 +141,9 @@ describe("crash and retry", () => {
 
   it("a process killed mid-handler: its claim blocks retries until claimTtl, then the retry is processed", async () => {
     const [doomed, survivor] = await Promise.all([
-      app({ handlerHang: true, claimTtl: "1s" }),
-      app({ claimTtl: "1s" }),
+      // 2 s leaves the dead process's claim comfortably live for the first retry, even on a slow host.
+      app({ handlerHang: true, claimTtl: "2s" }),
+      app({ claimTtl: "2s" }),
     ]);
     const jobId = `killed-${randomUUID()}`;
     const d = assemblyaiDelivery(TOKEN, jobId);

@@ -1,7 +1,15 @@
 import type { ClaimResult, DedupeStore } from "@scribehook/core";
 import type { Cluster, Redis } from "ioredis";
 
-/** Options of {@link redisStore}. */
+/**
+ * Options of {@link redisStore}.
+ *
+ * @example
+ * ```ts
+ * const options: RedisStoreOptions = { prefix: "billing:webhooks:", timeout: 1500 };
+ * const store = redisStore(redis, options);
+ * ```
+ */
 export interface RedisStoreOptions {
   /**
    * Prepended to every key, so several receivers (or apps) can share one Redis without meeting.
@@ -16,7 +24,15 @@ export interface RedisStoreOptions {
   timeout?: number;
 }
 
-/** The Redis store, with the prefix it writes under (handy in tests and when inspecting Redis). */
+/**
+ * The Redis store, with the prefix it writes under (handy in tests and when inspecting Redis).
+ *
+ * @example
+ * ```ts
+ * const store: RedisDedupeStore = redisStore(redis, { prefix: "myapp:" });
+ * await redis.keys(`${store.prefix}*`); // e.g. ["myapp:assemblyai:5551:completed"]
+ * ```
+ */
 export interface RedisDedupeStore extends DedupeStore {
   readonly prefix: string;
 }

@@ -112,6 +112,23 @@ describe("redisStore", () => {
     expect(await store.claim("k", "o", 1000)).toBe("claimed");
   });
 
+  it("with a client left on ioredis's defaults (offline queue, 20 retries), still rejects within its timeout", async () => {
+    const c = new Redis(server.port, server.host); // no fail-fast settings at all
+    c.on("error", () => {});
+    clients.push(c);
+    await ready(c);
+    const store = redisStore(c, { prefix: `defaults:${randomUUID()}:`, timeout: 300 });
+    const closed = new Promise((r) => c.once("close", r));
+    await server.stop();
+    await closed;
+    // ioredis queues the command until it reconnects; the store gives up instead → the receiver answers 503.
+    await expect(store.claim("k", "o", 1000)).rejects.toThrow(/redisStore: claim took longer than 300 ms/);
+    await server.start();
+    await ready(c);
+    await ready(redis);
+    expect(await store.claim("k2", "o", 1000)).toBe("claimed");
+  });
+
   it("refuses what is not an ioredis client, and bad options, with a clear TypeError", () => {
     expect(() => redisStore({} as Redis)).toThrow(/pass an ioredis client/);
     expect(() => redisStore(redis, { timeout: -1 })).toThrow(/timeout must be/);
