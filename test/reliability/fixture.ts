@@ -10,7 +10,14 @@ import {
   URL_TOKEN_PARAM,
 } from "@scribehook/core";
 
-/** The secrets of the fixture receiver. Tests assert none of them ever appears in a response. */
+/**
+ * The secrets of the fixture receiver. Tests assert none of them ever appears in a response.
+ *
+ * @example
+ * ```ts
+ * await receiver.handle({ method: "POST", url: "/webhooks/assemblyai", headers: { "x-webhook-token": SECRETS.aaiToken }, body });
+ * ```
+ */
 export const SECRETS = {
   aaiToken: "aai-token-0123456789abcdef",
   scriptixToken: "Bearer scriptix-0123456789",
@@ -22,6 +29,11 @@ export const SECRETS = {
 /**
  * Every built-in provider, each authenticated the strongest way it supports: its HMAC `secret` if it
  * signs, a header for AssemblyAI and Scriptix, a signed callback URL for the rest.
+ *
+ * @example
+ * ```ts
+ * fixtureProviders().threeplay; // { urlToken: true }
+ * ```
  */
 export function fixtureProviders(): Record<string, ProviderConfig> {
   const providers: Record<string, ProviderConfig> = {};
@@ -35,7 +47,14 @@ export function fixtureProviders(): Record<string, ProviderConfig> {
   return providers;
 }
 
-/** A receiver on every provider, recording every handler call. */
+/**
+ * A receiver on every provider, recording every handler call.
+ *
+ * @example
+ * ```ts
+ * const { receiver, calls } = fixtureReceiver({ maxBodyBytes: "1mb" });
+ * ```
+ */
 export function fixtureReceiver(overrides: Partial<ReceiverOptions> = {}): {
   receiver: Receiver;
   calls: TranscriptionEvent[];
@@ -54,7 +73,14 @@ export function fixtureReceiver(overrides: Partial<ReceiverOptions> = {}): {
   return { receiver, calls };
 }
 
-/** Headers of an InstantTranscriber delivery of exactly `body`, signed with `secret`. */
+/**
+ * Headers of an InstantTranscriber delivery of exactly `body`, signed with `secret`.
+ *
+ * @example
+ * ```ts
+ * await receiver.handle({ method: "POST", url: "/webhooks/instanttranscriber", headers: instantTranscriberHeaders(body), body });
+ * ```
+ */
 export function instantTranscriberHeaders(body: string | Uint8Array, secret: string = SECRETS.hmac) {
   return {
     "content-type": "application/json",
@@ -62,7 +88,14 @@ export function instantTranscriberHeaders(body: string | Uint8Array, secret: str
   };
 }
 
-/** Headers of a Standard Webhooks delivery of exactly `body`. */
+/**
+ * Headers of a Standard Webhooks delivery of exactly `body`.
+ *
+ * @example
+ * ```ts
+ * standardWebhooksHeaders(body, { timestamp: Math.floor(Date.now() / 1000) + 3600 }); // signed, but too new
+ * ```
+ */
 export function standardWebhooksHeaders(
   body: string | Uint8Array,
   options: { timestamp?: number; id?: string; secret?: string } = {},
@@ -79,7 +112,14 @@ export function standardWebhooksHeaders(
   };
 }
 
-/** Path+query of a signed callback URL made by `receiver` for `provider`. */
+/**
+ * Path+query of a signed callback URL made by `receiver` for `provider`.
+ *
+ * @example
+ * ```ts
+ * signedPath(receiver, "threeplay", { metadata: { orderId: "42" } }); // "/webhooks/threeplay?sh_token=…"
+ * ```
+ */
 export function signedPath(
   receiver: Receiver,
   provider: string,
@@ -89,10 +129,24 @@ export function signedPath(
   return url.pathname + url.search;
 }
 
-/** The token of a signed path. */
+/**
+ * The token of a signed path.
+ *
+ * @example
+ * ```ts
+ * const [claims, mac] = tokenOf(signedPath(receiver, "gladia")).split(".");
+ * ```
+ */
 export const tokenOf = (path: string) => new URL(path, "http://x").searchParams.get(URL_TOKEN_PARAM)!;
 
-/** True when `text` contains any configured secret (or the raw Standard Webhooks key). */
+/**
+ * True when `text` contains any configured secret (or the raw Standard Webhooks key).
+ *
+ * @example
+ * ```ts
+ * expect(leaksSecret(response.body)).toBe(false);
+ * ```
+ */
 export function leaksSecret(text: string): boolean {
   const raw = Buffer.from(SECRETS.whsec.slice(6), "base64").toString();
   return [...Object.values(SECRETS), raw, "scriptix-0123456789"].some((s) => text.includes(s));

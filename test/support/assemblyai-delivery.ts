@@ -25,7 +25,15 @@ export function assemblyaiDelivery(token: string, jobId: string, status = "compl
   };
 }
 
-/** Sends a delivery to `baseUrl` with fetch; resolves with status, parsed body and headers. */
+/**
+ * Sends a delivery to `baseUrl` with fetch; resolves with the status, the body (parsed when JSON)
+ * and `Retry-After` in seconds.
+ *
+ * @example
+ * ```ts
+ * const { status, body } = await send("http://127.0.0.1:3000", assemblyaiDelivery("tok", "job-1"));
+ * ```
+ */
 export async function send(
   baseUrl: string,
   d: Delivery,

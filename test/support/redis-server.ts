@@ -18,7 +18,14 @@ export interface RedisServer {
   dispose(): Promise<void>;
 }
 
-/** True when a `redis-server` binary is on the PATH (`.ci/run` installs it when missing). */
+/**
+ * True when a `redis-server` binary is on the PATH (`.ci/run` installs it when missing).
+ *
+ * @example
+ * ```ts
+ * if (!hasRedisServer()) throw new Error("apt-get install -y redis-server");
+ * ```
+ */
 export function hasRedisServer(): boolean {
   return spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 }
@@ -98,7 +105,14 @@ export async function startRedisServer(): Promise<RedisServer> {
   };
 }
 
-/** A port the OS says is free right now (listen on 0, read it, close). */
+/**
+ * A port the OS says is free right now (listen on 0, read it, close).
+ *
+ * @example
+ * ```ts
+ * const port = await freePort(); // e.g. 41213, then start a server that cannot listen on 0 itself
+ * ```
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
