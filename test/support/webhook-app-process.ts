@@ -58,7 +58,9 @@ hooks.onAny(async (event) => {
   say({ event: "handled", jobId: event.jobId });
 });
 
-hooks.onRejected((r) => say({ event: "rejected", status: r.status, code: r.code }));
+hooks.onRejected((r) => {
+  say({ event: "rejected", status: r.status, code: r.code });
+});
 
 const app = express();
 app.use(hooks);
