@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,9 +19,8 @@ const PNPM = ["-y", "pnpm@10"];
 let scratch: string;
 
 async function packAll(dest: string): Promise<Record<string, string>> {
-  const missing = PACKAGES.filter((p) => !existsSync(join(root, "packages", p, "dist", "index.cjs")));
-  if (missing.length > 0) {
-    // Built by CI before the tests; built here only when a developer runs this test on a fresh tree.
+  if ((await Promise.all(PACKAGES.map(needsBuild))).some(Boolean)) {
+    // CI builds before the tests; here only a fresh or edited tree is built, so the tarballs match src.
     await run("npx", [...PNPM, "run", "build"], { cwd: root });
   }
   const tarballs: Record<string, string> = {};
@@ -35,6 +34,17 @@ async function packAll(dest: string): Promise<Record<string, string>> {
     }),
   );
   return tarballs;
+}
+
+/** True when `dist` is missing or older than a file in `src`. */
+async function needsBuild(pkg: string): Promise<boolean> {
+  const built = join(root, "packages", pkg, "dist", "index.cjs");
+  if (!existsSync(built)) return true;
+  const builtAt = (await stat(built)).mtimeMs;
+  const src = join(root, "packages", pkg, "src");
+  const files = await readdir(src, { recursive: true });
+  const times = await Promise.all(files.map(async (f) => (await stat(join(src, f))).mtimeMs));
+  return times.some((t) => t > builtAt);
 }
 
 // The same program twice, once per module system: it checks the exports and serves one delivery.
