@@ -1,6 +1,6 @@
 import type { TranscriptionEvent } from "@scribehook/core";
-import { transcriptionWebhook } from "@scribehook/express";
-import express from "express";
+import { type ExpressTranscriptionWebhook, transcriptionWebhook } from "@scribehook/express";
+import express, { type Express } from "express";
 
 /** Secrets for the example; a real app reads them from its environment. */
 export interface ExampleSecrets {
@@ -11,7 +11,10 @@ export interface ExampleSecrets {
 }
 
 /** The smallest correct scribehook app: five providers, one middleware, two handlers. */
-export function createApp(secrets: ExampleSecrets, log: (event: TranscriptionEvent) => void = console.log) {
+export function createApp(
+  secrets: ExampleSecrets,
+  log: (event: TranscriptionEvent) => void = console.log,
+): { app: Express; hooks: ExpressTranscriptionWebhook } {
   const app = express();
   const hooks = transcriptionWebhook({
     providers: {
