@@ -17,6 +17,14 @@ import fp from "fastify-plugin";
 /**
  * Options of the plugin: the receiver options of `@scribehook/core`, plus Fastify's own `bodyLimit`
  * for the webhook routes.
+ *
+ * @example
+ * ```ts
+ * const options: FastifyWebhookOptions = {
+ *   providers: { gladia: { urlToken: true } }, urlTokenSecret: process.env.URL_SECRET, bodyLimit: "20mb",
+ * };
+ * await app.register(transcriptionWebhook, options);
+ * ```
  */
 export interface FastifyWebhookOptions extends ReceiverOptions {
   /**

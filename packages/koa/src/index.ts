@@ -1,12 +1,24 @@
 import type { IncomingMessage } from "node:http";
 import { createReceiver, type Receiver, type ReceiverOptions, type RequestBody } from "@scribehook/core";
 
-/** Options of {@link transcriptionWebhook}: the receiver options of `@scribehook/core`. */
+/**
+ * Options of {@link transcriptionWebhook}: the receiver options of `@scribehook/core`.
+ *
+ * @example
+ * ```ts
+ * const options: KoaWebhookOptions = { providers: { gladia: { urlToken: true } }, urlTokenSecret: process.env.URL_SECRET };
+ * ```
+ */
 export type KoaWebhookOptions = ReceiverOptions;
 
 /**
  * The part of a Koa context the middleware uses. Declared here rather than imported from `koa`, so the
  * types work with Koa 2 and 3 and need no `@types/koa`; a real `ctx` always fits.
+ *
+ * @example
+ * ```ts
+ * app.use((ctx: KoaContextLike, next) => hooks(ctx, next));
+ * ```
  */
 export interface KoaContextLike {
   req: IncomingMessage;
@@ -19,7 +31,16 @@ export interface KoaContextLike {
   request: { rawBody?: unknown };
 }
 
-/** A Koa middleware that is also the receiver (`onComplete`, `callbackUrl`, …). */
+/**
+ * A Koa middleware that is also the receiver (`onComplete`, `callbackUrl`, …).
+ *
+ * @example
+ * ```ts
+ * const hooks: KoaTranscriptionWebhook = transcriptionWebhook(options);
+ * app.use(hooks);
+ * hooks.onFailed((event) => console.warn(event.jobId, event.error?.message));
+ * ```
+ */
 export interface KoaTranscriptionWebhook extends Receiver {
   (ctx: KoaContextLike, next: () => Promise<unknown>): Promise<void>;
 }
