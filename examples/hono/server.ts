@@ -21,8 +21,9 @@ hooks.onFailed((event) =>
 );
 
 const app = new Hono();
-// Gladia may call back with PUT; the client address is passed for allowIps.
-app.on(["POST", "PUT"], "/webhooks/*", (c) => hooks.fetch(c.req.raw, { ip: getConnInfo(c).remote.address }));
+// all(): Gladia may call back with PUT, and a method no provider uses gets 405 + Allow from the receiver;
+// the client address is passed for allowIps.
+app.all("/webhooks/*", (c) => hooks.fetch(c.req.raw, { ip: getConnInfo(c).remote.address }));
 app.get("/health", (c) => c.json({ ok: true }));
 
 serve({ fetch: app.fetch, port: Number(env("PORT", "3000")), hostname: "127.0.0.1" }, ({ port }) => {

@@ -456,10 +456,12 @@ export const cases: ConformanceCase[] = [
     name: "method the provider never uses: 405 + Allow",
     options: basic,
     async run({ send, events }) {
-      for (const method of ["GET", "PUT"]) {
+      for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
         const req = aai(id());
         const res = await send(
-          method === "GET" ? { method, path: req.path, headers: req.headers } : { ...req, method },
+          method === "GET" || method === "DELETE"
+            ? { method, path: req.path, headers: req.headers }
+            : { ...req, method },
         );
         expectError(res, 405, "method_not_allowed");
         expect(res.headers.allow).toBe("POST");

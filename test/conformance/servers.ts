@@ -139,9 +139,8 @@ const fetchAdapter: Adapter = {
         await next();
       });
     }
-    app.on(["POST", "PUT", "GET"], [base, `${base}/*`], (c) =>
-      receiver.fetch(c.req.raw, { ip: getConnInfo(c).remote.address }),
-    );
+    // all(): a method no provider uses reaches the receiver too, which answers 405 + Allow.
+    app.all(`${base}/*`, (c) => receiver.fetch(c.req.raw, { ip: getConnInfo(c).remote.address }));
     app.post("/echo", async (c) => c.json({ echo: await c.req.json() }));
     app.get("/health", (c) => c.json({ ok: true }));
     const server = await new Promise<Server>((resolve) => {

@@ -43,8 +43,11 @@ declare module "fastify" {
   }
 }
 
-/** Methods providers call back with (GET only for subscription handshakes); others reach the app's 404. */
-const METHODS = ["POST", "PUT", "GET"] as const;
+/**
+ * Every method, so that one a provider never uses is answered 405 + Allow by core, as in every other
+ * framework, instead of Fastify's own 404.
+ */
+const METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] as const;
 
 const plugin: FastifyPluginAsync<FastifyWebhookOptions> = async (app, options) => {
   const { bodyLimit, ...rest } = options;
@@ -73,6 +76,7 @@ const plugin: FastifyPluginAsync<FastifyWebhookOptions> = async (app, options) =
       child.route({
         method: [...METHODS],
         url,
+        exposeHeadRoute: false,
         handler: (request, reply) => respond(child, request, reply, bodyOf(request)),
       });
     }
@@ -105,7 +109,7 @@ function bodyOf(request: FastifyRequest): RequestBody {
 }
 
 /**
- * Fastify 5 plugin: registers `POST|PUT|GET <path>/*` (the provider is the segment after `path`),
+ * Fastify 5 plugin: registers `<path>/*` for every method (the provider is the segment after `path`),
  * reads those bodies raw for verification while the app's parsers keep working elsewhere, and
  * decorates `app.transcriptionWebhook` with the receiver.
  *
