@@ -1,0 +1,168 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { root } from "./build";
+import type { BenchConfig } from "./configs";
+import type { LoadResult } from "./load";
+import { median } from "./stats";
+
+/** One configuration at one size in one round. */
+export interface Measurement {
+  config: string;
+  size: string;
+  bytes: number;
+  round: number;
+  result?: LoadResult;
+  handled?: number;
+  problem?: string;
+}
+
+interface Summary {
+  rps: number;
+  rpsMin: number;
+  rpsMax: number;
+  p99: number;
+  p99Min: number;
+  p99Max: number;
+  rounds: number;
+  problems: string[];
+}
+
+interface ReportInput {
+  settings: { rounds: number; duration: number; warmup: number; connections: number; sizes: string[] };
+  measurements: Measurement[];
+  configs: BenchConfig[];
+  skipped: string[];
+  loadAvgStart: number[];
+  loadAvgEnd: number[];
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const ratio = (a: Summary | undefined, b: Summary | undefined) =>
+  a && b && b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}×` : "—";
+
+function summarise(ms: Measurement[]): Summary | undefined {
+  const ok = ms.filter((m) => m.result);
+  const problems = ms.filter((m) => m.problem).map((m) => `round ${m.round + 1}: ${m.problem}`);
+  if (ok.length === 0) return problems.length ? { ...empty, problems } : undefined;
+  const rps = ok.map((m) => m.result!.rps);
+  const p99 = ok.map((m) => m.result!.p99);
+  return {
+    rps: median(rps),
+    rpsMin: Math.min(...rps),
+    rpsMax: Math.max(...rps),
+    p99: median(p99),
+    p99Min: Math.min(...p99),
+    p99Max: Math.max(...p99),
+    rounds: ok.length,
+    problems,
+  };
+}
+const empty: Summary = {
+  rps: 0,
+  rpsMin: 0,
+  rpsMax: 0,
+  p99: 0,
+  p99Min: 0,
+  p99Max: 0,
+  rounds: 0,
+  problems: [],
+};
+
+/**
+ * Writes BENCHMARKS.md: per body size, a table of median req/s and p99 (with min–max over the rounds),
+ * the ratio to the bare server of the same framework and to the hand-written limit, then the machine.
+ */
+export function writeReport(path: string, input: ReportInput): void {
+  const { settings } = input;
+  const lines: string[] = [
+    "# Benchmarks",
+    "",
+    "<!-- Written by `pnpm bench` (bench/run.ts); do not edit by hand. -->",
+    "",
+    `Generated ${new Date().toISOString()}. Each row: median over ${settings.rounds} round(s) (min–max in brackets); ` +
+      `every configuration in its own server process, autocannon in another, ${settings.connections} connections, ` +
+      `${settings.warmup} s warm-up then ${settings.duration} s measured, order rotated each round.`,
+    "",
+    "Every request is a fresh delivery: a new job id, body and HMAC-SHA256 signature per request " +
+      "(InstantTranscriber's `X-InstantTranscriber-Signature: sha256=<hex>`; GitHub's `X-Hub-Signature-256` for octokit), " +
+      "so scribehook never answers from its dedupe store. The body is a word-level transcript (many small JSON objects). " +
+      "A run counts only if every answer was 2xx and the server handled as many deliveries as were acknowledged. " +
+      "scribehook's handlers read `event.jobId` only, except in the row that says it reads `event.payload`.",
+    "",
+  ];
+  const summaries = new Map<string, Summary | undefined>();
+  for (const size of settings.sizes) {
+    const bytes = input.measurements.find((m) => m.size === size)?.bytes;
+    lines.push(`## ${size} body${bytes ? ` (about ${fmt(bytes)} bytes)` : ""}`, "");
+    lines.push(
+      "| configuration | req/s | p99 latency (ms) | vs bare same framework | vs hand-written limit |",
+    );
+    lines.push("| --- | --: | --: | --: | --: |");
+    for (const c of input.configs) {
+      summaries.set(
+        `${c.id}@${size}`,
+        summarise(input.measurements.filter((m) => m.config === c.id && m.size === size)),
+      );
+    }
+    const limit = summaries.get(`${input.configs.find((c) => c.limit)?.id}@${size}`);
+    for (const c of input.configs) {
+      const s = summaries.get(`${c.id}@${size}`);
+      if (!s) continue;
+      const bare = summaries.get(
+        `${input.configs.find((b) => b.bare && b.framework === c.framework)?.id}@${size}`,
+      );
+      const cells =
+        s.rounds === 0
+          ? ["failed", "—", "—", "—"]
+          : [
+              `${fmt(s.rps)} (${fmt(s.rpsMin)}–${fmt(s.rpsMax)})`,
+              `${fmt(s.p99)} (${fmt(s.p99Min)}–${fmt(s.p99Max)})`,
+              c.bare ? "1.00×" : ratio(s, bare),
+              c.limit ? "1.00×" : ratio(s, limit),
+            ];
+      lines.push(`| ${c.label}${s.problems.length ? " ⚠" : ""} | ${cells.join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  const problems = input.configs.flatMap((c) =>
+    settings.sizes.flatMap((size) =>
+      (summaries.get(`${c.id}@${size}`)?.problems ?? []).map((p) => `- ${c.label} @ ${size}, ${p}`),
+    ),
+  );
+  if (problems.length) lines.push("⚠ Runs left out of the medians:", "", ...problems, "");
+  if (input.skipped.length) lines.push("Not measured:", "", ...input.skipped.map((s) => `- ${s}`), "");
+
+  const cpus = os.cpus();
+  const version = (pkg: string) => {
+    try {
+      return (
+        JSON.parse(readFileSync(`${root}node_modules/${pkg}/package.json`, "utf8")) as { version: string }
+      ).version;
+    } catch {
+      return "?";
+    }
+  };
+  lines.push(
+    "## Machine",
+    "",
+    `- ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} logical core(s), ${fmt(os.totalmem() / 2 ** 20)} MiB RAM`,
+    `- ${os.type()} ${os.release()} (${os.arch()}), Node.js ${process.version}`,
+    `- autocannon ${version("autocannon")}, express ${version("express")}, koa ${version("koa")}, fastify ${version("fastify")}, @octokit/webhooks ${version("@octokit/webhooks")}`,
+    `- load average at start ${input.loadAvgStart.map((n) => n.toFixed(2)).join(" ")}, at end ${input.loadAvgEnd.map((n) => n.toFixed(2)).join(" ")}` +
+      " — server and load generator share these cores, so anything else running skews the numbers; compare rows of one run, not runs",
+    "",
+    "## Reproduce",
+    "",
+    "```sh",
+    "pnpm bench                                   # builds, then ~10 min: 3 rounds × 2 sizes × every configuration",
+    "BENCH_DURATION=2 BENCH_WARMUP=1 BENCH_ROUNDS=1 pnpm bench   # a quick look",
+    "BENCH_ONLY='express' BENCH_SIZES=1mb pnpm bench               # a subset (regex on configuration ids)",
+    "```",
+    "",
+    "Knobs: `BENCH_ROUNDS` (3), `BENCH_DURATION` s (6), `BENCH_WARMUP` s (2), `BENCH_CONNECTIONS` (50), " +
+      "`BENCH_SIZES` (`1.5kb,1mb`), `BENCH_ONLY` (regex), `BENCH_OUTPUT` (path of this file). Raw numbers: `.tmp/bench-results.json`. " +
+      "What was profiled and changed: bench/NOTES.md.",
+    "",
+  );
+  writeFileSync(path, lines.join("\n"));
+}

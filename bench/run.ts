@@ -1,0 +1,155 @@
+// `pnpm bench`: every configuration at each body size, in its own server process, loaded by
+// autocannon in another process, warmed up, measured over several rounds in rotated order.
+// Writes BENCHMARKS.md at the repo root (and the raw numbers to .tmp/bench-results.json).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { buildBench, root } from "./build";
+import { type BenchConfig, configs } from "./configs";
+import { isBuilt } from "./dist";
+import type { LoadResult, LoadSpec } from "./load";
+import { type Measurement, writeReport } from "./report";
+import { bytesOf, rotate } from "./stats";
+
+const env = process.env;
+const bundle = buildBench();
+const settings = {
+  rounds: Number(env.BENCH_ROUNDS ?? 3),
+  duration: Number(env.BENCH_DURATION ?? 6),
+  warmup: Number(env.BENCH_WARMUP ?? 2),
+  connections: Number(env.BENCH_CONNECTIONS ?? 50),
+  sizes: (env.BENCH_SIZES ?? "1.5kb,1mb").split(",").map((s) => s.trim()),
+  only: env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY) : undefined,
+  output: env.BENCH_OUTPUT ?? `${root}BENCHMARKS.md`,
+};
+
+const skipped: string[] = [];
+const selected = configs.filter((c) => {
+  if (settings.only && !settings.only.test(c.id)) return false;
+  if (c.needs && !isBuilt(c.needs)) {
+    skipped.push(`${c.label}: packages/${c.needs} is not built (or does not exist yet)`);
+    return false;
+  }
+  return true;
+});
+for (const note of skipped) console.log(`skipped: ${note}`);
+
+const runs = selected.length * settings.sizes.length * settings.rounds;
+const estimate = runs * (settings.duration + settings.warmup + 1.5);
+console.log(
+  `${selected.length} configurations × ${settings.sizes.length} sizes × ${settings.rounds} rounds, ` +
+    `${settings.warmup} s warm-up + ${settings.duration} s each, ${settings.connections} connections: ~${Math.ceil(estimate / 60)} min`,
+);
+
+const measurements: Measurement[] = [];
+const loadAvgStart = (await import("node:os")).loadavg();
+for (let round = 0; round < settings.rounds; round++) {
+  for (const size of settings.sizes) {
+    for (const config of rotate(selected, round)) {
+      const m = await measure(config, size, round);
+      measurements.push(m);
+      const r = m.result;
+      console.log(
+        `round ${round + 1} ${size.padEnd(5)} ${config.id.padEnd(28)} ` +
+          (r
+            ? `${r.rps.toFixed(0).padStart(6)} req/s  p99 ${String(r.p99).padStart(5)} ms${m.problem ? `  ! ${m.problem}` : ""}`
+            : `failed: ${m.problem}`),
+      );
+    }
+  }
+}
+const loadAvgEnd = (await import("node:os")).loadavg();
+
+mkdirSync(`${root}.tmp`, { recursive: true });
+writeFileSync(`${root}.tmp/bench-results.json`, JSON.stringify({ settings, measurements }, null, 2));
+writeReport(settings.output, {
+  settings,
+  measurements,
+  configs: selected,
+  skipped,
+  loadAvgStart,
+  loadAvgEnd,
+});
+console.log(`wrote ${settings.output}`);
+
+async function measure(config: BenchConfig, size: string, round: number): Promise<Measurement> {
+  const bytes = bytesOf(size);
+  const server = spawn(process.execPath, [bundle.server, config.server], {
+    cwd: root,
+    env: { ...env, ...config.env, NODE_ENV: "production", BENCH_ROOT: root },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const base = { config: config.id, size, bytes, round };
+  try {
+    const port = await firstLine(server, /^PORT (\d+)$/, 30_000);
+    const spec: LoadSpec = {
+      url: `http://127.0.0.1:${port}${config.path}`,
+      kind: config.kind,
+      bytes,
+      connections: settings.connections,
+      warmup: settings.warmup,
+      duration: settings.duration,
+    };
+    const load = spawn(process.execPath, [bundle.load, JSON.stringify(spec)], {
+      cwd: root,
+      env: { ...env, BENCH_ROOT: root },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    load.stderr!.on("data", (d) => (stderr += d));
+    const line = await firstLine(
+      load,
+      /^(\{.*\})$/,
+      (settings.duration + settings.warmup) * 1000 + 60_000,
+    ).catch((err: Error) => {
+      throw new Error(stderr.trim() || err.message);
+    });
+    const result = JSON.parse(line) as LoadResult;
+    const handled = Number(await stop(server));
+    return { ...base, result, handled, problem: check(result, handled) };
+  } catch (err) {
+    server.kill("SIGKILL");
+    return { ...base, problem: (err as Error).message.split("\n")[0] };
+  }
+}
+
+/** Every answer a 2xx, and the server handled as many deliveries as were acknowledged (none a duplicate). */
+function check(r: LoadResult, handled: number): string | undefined {
+  if (r.non2xx || r.errors || r.timeouts)
+    return `${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`;
+  const acknowledged = r.ok2xx + r.warmup2xx;
+  // Requests still in flight when autocannon stops are handled but not counted: at most one per connection.
+  if (handled < acknowledged || handled > acknowledged + 2 * settings.connections) {
+    return `server handled ${handled} deliveries for ${acknowledged} acknowledged`;
+  }
+  return undefined;
+}
+
+function firstLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      buffered += d.toString();
+      for (const line of buffered.split("\n")) {
+        const m = pattern.exec(line.trim());
+        if (m) {
+          clearTimeout(timer);
+          child.stdout!.off("data", onData);
+          resolve(m[1]!);
+          return;
+        }
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`process exited (${code}) before ${pattern}`));
+    });
+  });
+}
+
+async function stop(server: ChildProcess): Promise<string> {
+  const handled = firstLine(server, /^HANDLED (\d+)$/, 10_000);
+  server.kill("SIGTERM");
+  return handled;
+}
