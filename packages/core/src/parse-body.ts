@@ -1,5 +1,5 @@
-import sjson from "secure-json-parse";
 import { malformed, WebhookError } from "./errors";
+import { parseJson } from "./json/parse-json";
 import { multipartBoundary, parseMultipart } from "./multipart";
 import type { BodyFormat } from "./providers/define-provider";
 
@@ -38,7 +38,8 @@ function sniff(body: Uint8Array): BodyFormat {
 
 /**
  * Parses an authenticated body by its media type: JSON without prototype poisoning (`__proto__` and
- * `constructor.prototype` keys are dropped), forms into a null-prototype object (first value of a
+ * `constructor.prototype` keys are dropped; a large body's transcript is parsed on first read, see
+ * `parseJson`), forms into a null-prototype object (first value of a
  * repeated field wins), text as a string, `multipart/form-data` into a list of `MultipartPart`s (its
  * boundary is read from `contentTypeHeader`, the full Content-Type header), `application/octet-stream`
  * as the bytes themselves, an empty body as `{}`. Throws 400 for anything else.
@@ -76,12 +77,7 @@ export function parseBody(
     for (const [k, v] of new URLSearchParams(body.toString("utf8"))) if (!(k in out)) out[k] = v;
     return out;
   }
-  let value: unknown;
-  try {
-    value = sjson.parse(body, undefined, { protoAction: "remove", constructorAction: "remove" });
-  } catch {
-    throw malformed("The body is not valid JSON");
-  }
+  const value = parseJson(body);
   // No provider sends a bare `null`, number or string; providers' normalise() reads fields of an object.
   if (value === null || typeof value !== "object") throw malformed("The body is JSON but not an object");
   return value;
