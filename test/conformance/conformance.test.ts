@@ -2,13 +2,14 @@ import type { RejectedDelivery, TranscriptionEvent } from "@scribehook/core";
 import { afterEach, describe, it } from "vitest";
 import { cases } from "./cases";
 import { send, sendTruncated } from "./http";
+import { moreProviderCases } from "./more-provider-cases";
 import { providerCases } from "./provider-cases";
 import { adapters, type RunningApp } from "./servers";
 
 // One list of cases, run through every framework as a real server on 127.0.0.1. A case that needs a
 // mounting a framework does not have (a body parser before the Fastify plugin's own routes) is not run
 // there; nothing else is left out.
-const all = [...cases, ...providerCases];
+const all = [...cases, ...providerCases, ...moreProviderCases];
 
 describe.each(adapters)("$name", (adapter) => {
   let app: RunningApp | undefined;
