@@ -1,6 +1,5 @@
 import { transcriptionWebhook } from "@scribehook/express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { builders } from "../../src/providers";
 import { express, listen, runCli } from "./run-cli";
 
 const AAI_TOKEN = "aai-replay-token-value";
@@ -127,22 +126,18 @@ describe("scribehook replay", () => {
     expect(once.code).toBe(3); // nothing listens on port 9
   });
 
-  // Skipped only while @scribehook/testing has no Verbit sample builder yet (another provider batch adds it).
-  it.skipIf(!Object.hasOwn(builders, "verbit"))(
-    "Verbit is only acknowledged by the exact body OK: a 200 with another body is retried",
-    async () => {
-      const run = await runCli([
-        "replay",
-        "verbit",
-        "--to",
-        `${server.origin}/bare/verbit`,
-        "--attempts",
-        "2",
-        ...FAST,
-      ]);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain('body is not exactly "OK", so the provider retries');
-      expect(run.stdout).toContain("answers: 200 200");
-    },
-  );
+  it("Verbit is only acknowledged by the exact body OK: a 200 with another body is retried", async () => {
+    const run = await runCli([
+      "replay",
+      "verbit",
+      "--to",
+      `${server.origin}/bare/verbit`,
+      "--attempts",
+      "2",
+      ...FAST,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('body is not exactly "OK", so the provider retries');
+    expect(run.stdout).toContain("answers: 200 200");
+  });
 });
