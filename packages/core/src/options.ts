@@ -43,7 +43,7 @@ export interface ReceiverOptions {
 
 /**
  * Checks the receiver-wide options that `compileProviders()` does not: the options object itself,
- * `path`, `trustProxy`, `store` and `urlTokenSecret`. Throws a TypeError that says how to fix the
+ * `path`, `trustProxy`, `store` and `urlTokenSecret` (every secret a non-empty string). Throws a TypeError that says how to fix the
  * mistake and never contains a secret.
  *
  * @example
@@ -81,7 +81,13 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
       "store: give a DedupeStore with claim(), complete() and release(), such as memoryStore() or redisStore(client)",
     );
   }
-  if (Array.isArray(urlTokenSecret) && urlTokenSecret.length === 0) {
-    throw new TypeError("urlTokenSecret: give at least one secret, or leave the option out");
+  if (urlTokenSecret !== undefined) {
+    const secrets: unknown[] = Array.isArray(urlTokenSecret) ? urlTokenSecret : [urlTokenSecret];
+    if (secrets.length === 0) {
+      throw new TypeError("urlTokenSecret: give at least one secret, or leave the option out");
+    }
+    if (secrets.some((s) => typeof s !== "string" || s.length === 0)) {
+      throw new TypeError("urlTokenSecret: every secret must be a non-empty string");
+    }
   }
 }

@@ -69,9 +69,6 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   validateReceiverOptions(options);
   const base = normaliseBase(options.path ?? "/webhooks");
   const urlSecrets = options.urlTokenSecret === undefined ? [] : secretList(options.urlTokenSecret);
-  if (urlSecrets.some((s) => typeof s !== "string" || s.length === 0)) {
-    throw new TypeError("urlTokenSecret: every secret must be a non-empty string");
-  }
   const providers = compileProviders(options, urlSecrets.length > 0);
   const store = options.store ?? memoryStore();
   const dedupeTtlMs = parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl");
