@@ -26,7 +26,7 @@ export function str(value: unknown): string | undefined {
  * ```
  */
 export function asObject(body: unknown, provider: string): Record<string, unknown> {
-  if (typeof body !== "object" || body === null || Array.isArray(body) || Buffer.isBuffer(body)) {
+  if (typeof body !== "object" || body === null || Array.isArray(body) || body instanceof Uint8Array) {
     throw malformed(`The ${provider} body is not a JSON object`);
   }
   return body as Record<string, unknown>;
