@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { sha256Sync } from "#crypto";
+import { toHex } from "../encoding";
 import { malformed } from "../errors";
 
 /**
@@ -41,5 +42,5 @@ export function obj(value: unknown): Record<string, unknown> | undefined {
 
 /** A short, stable digest of a text, for idempotency keys that must tell two deliveries apart. */
 export function digest(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+  return toHex(sha256Sync(text)).slice(0, 16);
 }
