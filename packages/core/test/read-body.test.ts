@@ -1,10 +1,10 @@
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import type { RequestBody } from "../src/http";
 import { WebhookError } from "../src/index";
 import { readStream as nodeReader } from "../src/primitives/read-node";
 import { readStream as webReader } from "../src/primitives/read-web";
 import { type ReadBodyOptions, readBodyWith } from "../src/read-body";
-import type { RequestBody } from "../src/http";
 
 const opts = { limit: 1024, timeoutMs: 5_000 };
 
