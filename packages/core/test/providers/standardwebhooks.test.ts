@@ -87,7 +87,11 @@ describe("standardwebhooks", () => {
     const bare = randomBytes(24);
     const h = setup([`whsec_${randomBytes(24).toString("base64")}`, bare.toString("base64")]);
     const body = event("batch.completed");
-    const res = await h.send({ url: "/webhooks/standardwebhooks", headers: headers(body, { key: bare }), body });
+    const res = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { key: bare }),
+      body,
+    });
     expect(res.status).toBe(200);
     const utf8 = await h.send({
       url: "/webhooks/standardwebhooks",
@@ -168,10 +172,18 @@ describe("standardwebhooks", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
       vi.setSystemTime((t + 300) * 1000 + 500);
-      const late = await h.send({ url: "/webhooks/standardwebhooks", headers: headers(body, { id: "m-late", t }), body });
+      const late = await h.send({
+        url: "/webhooks/standardwebhooks",
+        headers: headers(body, { id: "m-late", t }),
+        body,
+      });
       expect(late.status).toBe(200);
       vi.setSystemTime((t + 301) * 1000);
-      const stale = await h.send({ url: "/webhooks/standardwebhooks", headers: headers(body, { id: "m-stale", t }), body });
+      const stale = await h.send({
+        url: "/webhooks/standardwebhooks",
+        headers: headers(body, { id: "m-stale", t }),
+        body,
+      });
       expect([stale.status, stale.json.error.code]).toEqual([401, "timestamp_too_old"]);
     } finally {
       vi.useRealTimers();
@@ -190,10 +202,17 @@ describe("standardwebhooks", () => {
       const id = `m-${name}`;
       const signature = `v1,${rewrite(hmac(KEY, `${id}.${t}.${body}`, "base64"))}`;
       expect(signature).not.toContain("=");
-      const res = await h.send({ url: "/webhooks/standardwebhooks", headers: headers(body, { id, t, signature }), body });
+      const res = await h.send({
+        url: "/webhooks/standardwebhooks",
+        headers: headers(body, { id, t, signature }),
+        body,
+      });
       expect(res.status, name).toBe(200);
     }
-    expect(h.events.map((e) => e.idempotencyKey)).toEqual(["standardwebhooks:m-unpadded", "standardwebhooks:m-base64url"]);
+    expect(h.events.map((e) => e.idempotencyKey)).toEqual([
+      "standardwebhooks:m-unpadded",
+      "standardwebhooks:m-base64url",
+    ]);
   });
 
   it("reads svix-* headers from senders that only send those", async () => {
