@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createReceiver } from "@scribehook/core";
 import { redisStore } from "@scribehook/redis";
 import Redis from "ioredis";
+import { dedupeStoreContract } from "@scribehook/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeStoreContract } from "../../../test/store-contract/store-contract";
 import { type RedisServer, startRedisServer } from "../../../test/support/redis-server";
 
 let server: RedisServer;
@@ -37,9 +37,12 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-describeStoreContract("redisStore()", {
-  // A fresh prefix per test keeps tests apart without flushing a database others may be using.
-  create: () => redisStore(redis, { prefix: `contract:${randomUUID()}:` }),
+// A fresh prefix per test keeps tests apart without flushing a database others may be using.
+// Unbounded here (Redis's own maxmemory is the bound; see the README): no full-store cases.
+dedupeStoreContract("redisStore()", () => redisStore(redis, { prefix: `contract:${randomUUID()}:` }), {
+  describe,
+  it,
+  expect,
 });
 
 describe("redisStore", () => {

@@ -29,6 +29,7 @@ export interface MemoryStoreOptions {
  * ```
  */
 export interface MemoryDedupeStore extends DedupeStore {
+  renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Keys held (live claims and completed keys not yet expired or forgotten). */
   readonly size: number;
   /** Estimated bytes held, never above `maxBytes`. */
