@@ -43,7 +43,9 @@ export interface AppProcess {
    * `GET /stats` of the child: handler runs, and memory in bytes (`maxRss`: peak since the last
    * reset). `{ gc: true }` collects garbage first (start the child with `nodeArgs: ["--expose-gc"]`).
    */
-  stats(options?: { gc?: boolean }): Promise<{ handled: number; rss: number; maxRss: number; heapUsed: number; external: number }>;
+  stats(options?: {
+    gc?: boolean;
+  }): Promise<{ handled: number; rss: number; maxRss: number; heapUsed: number; external: number }>;
   /** Resets the child's peak RSS to its current RSS (Linux), for a clean baseline. */
   resetPeak(): Promise<void>;
   /** Kills the process with `signal` and waits for it to exit. */

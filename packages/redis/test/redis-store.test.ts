@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createReceiver } from "@scribehook/core";
 import { redisStore } from "@scribehook/redis";
-import Redis from "ioredis";
 import { dedupeStoreContract } from "@scribehook/testing";
+import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RedisServer, startRedisServer } from "../../../test/support/redis-server";
 

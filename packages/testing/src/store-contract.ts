@@ -1,9 +1,7 @@
 import type { DedupeStore } from "@scribehook/core";
 
 /** The assertion the contract needs: `expect(actual).toBe(expected)` (vitest, Jest, and alike). */
-export interface ContractExpect {
-  (actual: unknown): { toBe(expected: unknown): void };
-}
+export type ContractExpect = (actual: unknown) => { toBe(expected: unknown): void };
 
 /**
  * What {@link dedupeStoreContract} needs from your test framework, and about your store.

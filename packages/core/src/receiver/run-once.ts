@@ -91,7 +91,10 @@ export function createRunOnce({
       if (err === TIMED_OUT) {
         // JS cannot stop the handlers: if they still succeed, the delivery is processed, and a
         // retry that comes after that is a duplicate.
-        handlers.then(() => complete(key, owner), () => {});
+        handlers.then(
+          () => complete(key, owner),
+          () => {},
+        );
         throw new WebhookError(
           "handler_timeout",
           503,

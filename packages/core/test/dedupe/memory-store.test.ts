@@ -97,7 +97,8 @@ describe("memoryStore", () => {
       const key = `n${String(i).padStart(4, "0")}`;
       expect(await store.claim(key, "a", 60_000)).toBe("claimed");
       await store.complete(key, "a", 60_000);
-      for (const live of ["L1", "L2", "L3"]) expect(await store.claim(live, "retry", 60_000)).toBe("in_progress");
+      for (const live of ["L1", "L2", "L3"])
+        expect(await store.claim(live, "retry", 60_000)).toBe("in_progress");
     }
     expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
   });
