@@ -32,7 +32,9 @@ export interface ReceiverOptions {
   dedupeTtl?: number | string;
   /**
    * How long a delivery being processed blocks its duplicates (they get 503 + Retry-After), so a
-   * process that dies mid-handler cannot block the provider's retries for ever. Default 60 s.
+   * process that dies mid-handler cannot block the provider's retries for ever. The claim is
+   * renewed every third of it while the handlers run, so only a dead process's claim expires.
+   * Default 60 s.
    */
   claimTtl?: number | string;
   /**
