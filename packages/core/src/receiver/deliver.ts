@@ -7,7 +7,7 @@ import type { ProviderContext } from "../providers/define-provider";
 import { readBody } from "../read-body";
 import { verifyStaticHeaders } from "../verify/static-headers";
 import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
-import { OK } from "./respond";
+import { IGNORED, OK } from "./respond";
 
 /** One request, reduced to what the pipeline reads. */
 export interface Delivery {
@@ -98,6 +98,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     );
     const payload = definition.parse ? definition.parse(parsed, ctx) : parsed;
     const normalised = definition.normalise(payload, ctx);
+    if (normalised.ignore) return IGNORED;
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }

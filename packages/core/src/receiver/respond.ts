@@ -12,6 +12,8 @@ export function json(status: number, body: unknown): WebhookResponse {
 
 /** The answer to a processed delivery. */
 export const OK: WebhookResponse = json(200, { ok: true });
+/** The answer to an authentic delivery that carries nothing for handlers (`Normalised.ignore`). */
+export const IGNORED: WebhookResponse = json(200, { ok: true, ignored: true });
 /** The answer to a delivery already processed. */
 export const DUPLICATE: WebhookResponse = json(200, { ok: true, duplicate: true });
 
