@@ -264,16 +264,21 @@ export const cases: ConformanceCase[] = [
     options: basic,
     async run({ send, receiver, rejected }) {
       let calls = 0;
+      const thrown = new Error(`database down (${SECRETS.aaiToken})`);
       receiver.onComplete(() => {
         calls++;
-        if (calls === 1) throw new Error(`database down (${SECRETS.aaiToken})`);
+        if (calls === 1) throw thrown;
       });
       const req = aai(id());
-      expectError(await send(req), 500, "handler_failed");
+      const failed = await send(req);
+      expectError(failed, 500, "handler_failed");
+      expect(failed.text).not.toContain("database down");
       expectOk(await send(req));
       expectOk(await send(req), { ok: true, duplicate: true });
       expect(calls).toBe(2);
       expect(rejected.map((r) => r.code)).toEqual(["handler_failed"]);
+      // The listener gets the very value the handler threw, for logging; the sender never sees it.
+      expect(rejected[0]!.error).toBe(thrown);
     },
   },
   {

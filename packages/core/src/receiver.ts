@@ -96,6 +96,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       return await deliver(provider, { method, url, header, body: request.body, ip });
     } catch (err) {
       const error = err instanceof WebhookError ? err : internalError(err);
+      // A handler's or an unexpected failure is reported as the value thrown; a refusal as itself.
+      const thrown = !(err instanceof WebhookError) ? err : err.code === "handler_failed" ? err.cause : err;
       emitter.rejected({
         status: error.status,
         code: error.code,
@@ -104,6 +106,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         method,
         path: url.pathname,
         ip,
+        error: thrown,
       });
       return error.toResponse();
     }

@@ -19,8 +19,11 @@ export const DUPLICATE: WebhookResponse = json(200, { ok: true, duplicate: true 
 
 /** Any failure that is not a `WebhookError` is ours: 500, and nothing was acknowledged. */
 export const internalError = (cause: unknown): WebhookError =>
-  Object.assign(
-    new WebhookError("internal_error", 500, "scribehook failed unexpectedly; nothing was acknowledged"),
+  new WebhookError(
+    "internal_error",
+    500,
+    "scribehook failed unexpectedly; nothing was acknowledged",
+    {},
     { cause },
   );
 

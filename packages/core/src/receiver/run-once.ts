@@ -33,8 +33,8 @@ export function createRunOnce({ store, emitter, claimTtlMs, dedupeTtlMs }: RunOn
     const owner = randomUUID();
     const key = event.idempotencyKey;
     // A store may throw instead of rejecting; either way nothing was claimed, so 503, not 500.
-    const claim = await attempt(() => store.claim(key, owner, claimTtlMs)).catch(() => {
-      throw storeUnavailable();
+    const claim = await attempt(() => store.claim(key, owner, claimTtlMs)).catch((cause) => {
+      throw storeUnavailable(cause);
     });
     if (claim === "duplicate") return success === OK ? DUPLICATE : success;
     if (claim === "in_progress") {
@@ -44,12 +44,15 @@ export function createRunOnce({ store, emitter, claimTtlMs, dedupeTtlMs }: RunOn
     }
     try {
       await emitter.emit(event);
-    } catch {
+    } catch (cause) {
       await attempt(() => store.release(key, owner)).catch(() => {});
+      // The thrown value is the cause (onRejected gets it as `error`); it never reaches the sender.
       throw new WebhookError(
         "handler_failed",
         500,
         "A handler threw: the delivery was not acknowledged, so the provider's retry will be processed",
+        {},
+        { cause },
       );
     }
     // The handlers ran: a store failure now must not make the provider deliver again.
@@ -61,7 +64,11 @@ export function createRunOnce({ store, emitter, claimTtlMs, dedupeTtlMs }: RunOn
 /** Runs `fn`, turning a synchronous throw into a rejection. */
 const attempt = async <T>(fn: () => Promise<T>): Promise<T> => fn();
 
-const storeUnavailable = () =>
-  new WebhookError("store_unavailable", 503, "The dedupe store is unreachable; nothing was acknowledged", {
-    "retry-after": "30",
-  });
+const storeUnavailable = (cause: unknown) =>
+  new WebhookError(
+    "store_unavailable",
+    503,
+    "The dedupe store is unreachable; nothing was acknowledged",
+    { "retry-after": "30" },
+    { cause },
+  );
