@@ -553,7 +553,7 @@ describe.each([
       expectError(await a.post(PATH).set(auth).type("json").send("null"), 400, "body_malformed");
       expectError(
         await a.post(PATH).set(auth).set("content-type", "application/xml").send("<x/>"),
-        400,
+        415,
         "unsupported_media_type",
       );
       expect(any).toHaveLength(0);

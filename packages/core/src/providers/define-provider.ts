@@ -71,7 +71,7 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   name: string;
   /** Methods the provider calls back with; others are answered 405. */
   methods: readonly HttpMethod[];
-  /** Formats accepted; by default `["json"]`. A body of another media type is answered 400. */
+  /** Formats accepted; by default `["json"]`. A body of another media type is answered 415. */
   formats?: readonly BodyFormat[];
   /** The provider's published egress addresses, used by `allowIps: "documented"`. */
   documentedIps?: readonly string[];
