@@ -28,7 +28,10 @@ export interface Receiver {
   readonly path: string;
   /** Runs the whole pipeline for one request. Never throws: every outcome is a response. */
   handle(request: WebhookRequest): Promise<WebhookResponse>;
-  /** True when `url` lies under the base path (adapters pass every other request on). */
+  /**
+   * True when `url` addresses a configured provider (`<base>/<id>`, any method): the requests the
+   * receiver answers. Express and Koa pass every other request on, even under the base path.
+   */
   matches(url: string): boolean;
   /** The receiver as a Fetch-API handler (Hono, Next.js route handlers, Bun, Deno). */
   fetch(request: Request, info?: { ip?: string }): Promise<Response>;
