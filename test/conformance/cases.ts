@@ -338,6 +338,46 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
+    name: "an authenticating header sent twice (right value first): 401 header_repeated, handler not called",
+    options: withSigned({
+      assemblyai: {
+        headers: { authorization: "Bearer aai-bearer-9d2e", "x-webhook-token": SECRETS.aaiToken },
+      },
+      signedco: { secret: SECRETS.signed },
+    }),
+    async run({ send, events }) {
+      const bearer = "Bearer aai-bearer-9d2e";
+      const good = aai(id(), "completed", { headers: { authorization: bearer } });
+      expectOk(await send(good));
+      // Node keeps the first Authorization and drops the rest; Fetch joins them: neither may decide.
+      for (const [name, second] of [
+        ["authorization", "Bearer forged"],
+        ["authorization", bearer],
+        ["x-webhook-token", "forged"],
+      ] as const) {
+        const req = aai(id(), "completed", { headers: { authorization: bearer } });
+        const first = req.headers![name] as string;
+        expectError(
+          await send({ ...req, headers: { ...req.headers, [name]: [first, second] } }),
+          401,
+          "header_repeated",
+        );
+      }
+      // Signature and timestamp headers of a signing provider, repeated with the right value first.
+      for (const name of ["x-signedco-signature", "x-signedco-timestamp"]) {
+        const req = signed(id());
+        const first = req.headers![name] as string;
+        expectError(
+          await send({ ...req, headers: { ...req.headers, [name]: [first, "0"] } }),
+          401,
+          "header_repeated",
+        );
+      }
+      expectOk(await send(signed(id())));
+      expect(events).toHaveLength(2);
+    },
+  },
+  {
     name: "secret rotation: either secret verifies",
     options: withSigned({ signedco: { secret: ["new-secret-a8", SECRETS.signed] } }),
     async run({ send, events }) {

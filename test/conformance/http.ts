@@ -6,7 +6,8 @@ export interface WireRequest {
   method: string;
   /** Path and query. */
   path: string;
-  headers?: Record<string, string>;
+  /** A list sends the header once per entry, in order (a repeated header). */
+  headers?: Record<string, string | string[]>;
   body?: string | Buffer;
   /** Send the body with `Transfer-Encoding: chunked` and no `Content-Length`. */
   chunked?: boolean;
@@ -27,7 +28,7 @@ export interface WireResponse {
 export function send(baseUrl: string, req: WireRequest): Promise<WireResponse> {
   const url = new URL(req.path, baseUrl);
   const body = req.body === undefined ? undefined : Buffer.from(req.body);
-  const headers: Record<string, string> = { ...req.headers };
+  const headers: Record<string, string | string[]> = { ...req.headers };
   if (body && !req.chunked && !hasHeader(headers, "content-length")) {
     headers["content-length"] = String(body.length);
   }
@@ -108,7 +109,7 @@ export function sendTruncated(
   });
 }
 
-function hasHeader(headers: Record<string, string>, name: string): boolean {
+function hasHeader(headers: Record<string, unknown>, name: string): boolean {
   return Object.keys(headers).some((k) => k.toLowerCase() === name);
 }
 

@@ -90,6 +90,11 @@ function compile(
         throw new TypeError(`${where}.headers["${name}"]: must be a non-empty string or a list of them`);
       }
       refuseAccidents(values, `${where}.headers["${name}"]`);
+      if (values.some((v) => v.includes(", "))) {
+        throw new TypeError(
+          `${where}.headers["${name}"]: a value may not contain ", " (HTTP joins a repeated header with it, so it could not be told from a header sent twice)`,
+        );
+      }
     }
   }
   if (config.urlToken && !hasUrlTokenSecret) {

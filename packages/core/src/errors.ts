@@ -8,6 +8,7 @@ export type WebhookErrorCode =
   | "ip_not_allowed"
   | "header_missing"
   | "header_mismatch"
+  | "header_repeated"
   | "signature_missing"
   | "signature_mismatch"
   | "timestamp_missing"

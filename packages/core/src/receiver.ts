@@ -9,6 +9,7 @@ import {
   type RejectedDelivery,
   type TranscriptionEvent,
 } from "./events";
+import { headerCounter } from "./header-count";
 import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
 import { createPipeline } from "./receiver/deliver";
@@ -84,6 +85,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   async function handle(request: WebhookRequest): Promise<WebhookResponse> {
     const header = headerReader(request.headers);
+    const count = headerCounter(request.headers, request.headersDistinct);
     const method = request.method.toUpperCase();
     let url: URL;
     try {
@@ -96,7 +98,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     try {
       const provider = router.route(url.pathname);
       providerId = provider.definition.id;
-      return await deliver(provider, { method, url, header, body: request.body, ip });
+      return await deliver(provider, { method, url, header, count, body: request.body, ip });
     } catch (err) {
       const error = err instanceof WebhookError ? err : internalError(err);
       // A handler's or an unexpected failure is reported as the value thrown; a refusal as itself.

@@ -39,6 +39,7 @@ export function transcriptionWebhook(options: ExpressWebhookOptions): ExpressTra
         method: req.method ?? "GET",
         url: req.url ?? "/",
         headers: req.headers,
+        headersDistinct: req.headersDistinct,
         body: bodyOf(req),
         ip: req.socket.remoteAddress,
       })

@@ -1,5 +1,5 @@
 import type { CompiledProvider } from "../compile-providers";
-import { WebhookError } from "../errors";
+import { unauthorized, WebhookError } from "../errors";
 import { eventType, type TranscriptionEvent } from "../events";
 import { mediaType, type WebhookRequest, type WebhookResponse } from "../http";
 import { parseBody } from "../parse-body";
@@ -14,6 +14,8 @@ export interface Delivery {
   method: string;
   url: URL;
   header: (name: string) => string | undefined;
+  /** How many times a header was sent (see `headerCounter`). */
+  count: (name: string) => number;
   body: WebhookRequest["body"];
   ip?: string;
 }
@@ -62,7 +64,17 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     const handshake = definition.handshake?.(early);
     if (handshake) return handshake;
 
-    if (config.headers) verifyStaticHeaders(config.headers, req.header);
+    // Every header that authenticates is read through this: sent twice, it decides nothing (401).
+    const authHeader = (name: string): string | undefined => {
+      if (req.count(name) > 1) {
+        throw unauthorized(
+          "header_repeated",
+          `The ${name} header was sent more than once; an authenticating header must be sent exactly once`,
+        );
+      }
+      return req.header(name);
+    };
+    if (config.headers) verifyStaticHeaders(config.headers, authHeader);
     let metadata: Record<string, string> = {};
     const token = req.url.searchParams.get(URL_TOKEN_PARAM);
     if (provider.urlToken || (token && urlSecrets.length > 0)) {
@@ -88,7 +100,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
       metadata,
       config,
     };
-    if (config.secret !== undefined) definition.verifySignature!(ctx);
+    if (config.secret !== undefined) definition.verifySignature!({ ...ctx, header: authHeader });
 
     const parsed = parseBody(
       body,
