@@ -11,7 +11,7 @@ import {
   verifyTimestamp,
 } from "@scribehook/core";
 import { expect } from "vitest";
-import type { WireRequest, WireResponse } from "./http";
+import type { FloodResult, WireRequest, WireResponse } from "./http";
 import type { Mounting } from "./servers";
 
 /** What a case gets: a running app of one framework, its receiver, and what the receiver did. */
@@ -25,6 +25,13 @@ export interface CaseContext {
     declaredLength: number;
     sent: string;
   }): Promise<{ status: number; text: string }>;
+  /** Declares a large body and writes it as fast as the server takes it (see `sendFlood`). */
+  sendFlood(req: {
+    method?: string;
+    path: string;
+    headers: Record<string, string>;
+    declaredLength: number;
+  }): Promise<FloodResult>;
   /** Every event handled, in order (an `onAny` handler). */
   events: TranscriptionEvent[];
   /** Every delivery refused (an `onRejected` listener). */
@@ -519,6 +526,53 @@ export const cases: ConformanceCase[] = [
         expectError(res, 405, "method_not_allowed");
         expect(res.headers.allow).toBe("POST");
       }
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "refused before the body (401, 403, 404, 405, 413): Connection: close, and the body is not drained",
+    options: {
+      ...basic,
+      providers: { assemblyai: AAI, gladia: { headers: AAI.headers, allowIps: ["10.9.9.9"] } },
+    },
+    async run({ adapter, sendFlood, events }) {
+      // 256 MB declared: a server that drains it takes it all; one that stops takes a few buffers' worth.
+      const declaredLength = 256 * 1024 * 1024;
+      const refusals: [string, string, Record<string, string>, number][] = [
+        ["POST", "/webhooks/assemblyai", { "content-type": "application/json" }, 401],
+        ["POST", "/webhooks/gladia", { "x-webhook-token": SECRETS.aaiToken }, 403],
+        ["PUT", "/webhooks/assemblyai", { "x-webhook-token": SECRETS.aaiToken }, 405],
+      ];
+      // Express and Koa pass an unknown path to the app, which answers it; the others answer 404 themselves.
+      if (adapter.startsWith("fastify") || adapter.startsWith("fetch")) {
+        refusals.push(["POST", "/webhooks/nosuch", {}, 404]);
+      }
+      for (const [method, path, headers, status] of refusals) {
+        const res = await sendFlood({ method, path, headers, declaredLength });
+        expect({
+          path,
+          status: res.status,
+          connection: res.connection,
+          closedEarly: res.closedEarly,
+        }).toEqual({
+          path,
+          status,
+          connection: "close",
+          closedEarly: true,
+        });
+        expect(res.sent).toBeLessThan(64 * 1024 * 1024); // measured: about 4 MB of socket buffers
+      }
+      // Over the limit by its declared length.
+      const big = await sendFlood({
+        path: "/webhooks/assemblyai",
+        headers: { "x-webhook-token": SECRETS.aaiToken, "content-type": "application/json" },
+        declaredLength: 2 ** 40,
+      });
+      expect({ status: big.status, connection: big.connection, closedEarly: big.closedEarly }).toEqual({
+        status: 413,
+        connection: "close",
+        closedEarly: true,
+      });
       expect(events).toHaveLength(0);
     },
   },

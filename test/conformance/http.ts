@@ -124,3 +124,69 @@ function dechunk(body: string): string {
     rest = rest.slice(eol + 2 + size + 2);
   }
 }
+
+/** What {@link sendFlood} saw. */
+export interface FloodResult {
+  /** The status the server answered with (0 if none arrived). */
+  status: number;
+  /** The response's `Connection` header, lower-cased. */
+  connection: string | undefined;
+  /** Body bytes the client managed to write before the server stopped taking them. */
+  sent: number;
+  /** True when the server closed (or reset) the connection before the whole declared body was sent. */
+  closedEarly: boolean;
+}
+
+/**
+ * Declares a `declaredLength`-byte body and keeps writing it as fast as the socket takes it, while
+ * reading the answer: a server that refuses before the body and stops reading closes the connection
+ * long before the body is complete; one that drains the body takes it all.
+ */
+export function sendFlood(
+  baseUrl: string,
+  req: { method?: string; path: string; headers: Record<string, string>; declaredLength: number },
+): Promise<FloodResult> {
+  const url = new URL(baseUrl);
+  const chunk = Buffer.alloc(64 * 1024, 0x61);
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let sent = 0;
+    let done = false;
+    let response = "";
+    const finish = () => {
+      if (done) return;
+      done = true;
+      socket.destroy();
+      const head = response.slice(0, Math.max(0, response.indexOf("\r\n\r\n")));
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
+      const connection = /\r\nconnection:\s*([^\r\n]*)/i.exec(head)?.[1]?.trim().toLowerCase();
+      resolve({ status, connection, sent, closedEarly: sent < req.declaredLength });
+    };
+    const pump = () => {
+      while (!done && sent < req.declaredLength) {
+        const n = Math.min(chunk.length, req.declaredLength - sent);
+        sent += n;
+        if (!socket.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return;
+      }
+    };
+    socket.on("connect", () => {
+      const head = [
+        `${req.method ?? "POST"} ${req.path} HTTP/1.1`,
+        `host: ${url.host}`,
+        `content-length: ${req.declaredLength}`,
+        ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
+        "",
+        "",
+      ].join("\r\n");
+      socket.write(head);
+      pump();
+    });
+    socket.on("drain", pump);
+    socket.on("data", (c: Buffer) => {
+      response += c.toString("latin1");
+    });
+    socket.on("error", finish);
+    socket.on("close", finish);
+    socket.on("end", finish);
+  });
+}

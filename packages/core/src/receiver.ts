@@ -12,7 +12,7 @@ import {
 import { headerCounter } from "./header-count";
 import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
-import { createPipeline } from "./receiver/deliver";
+import { createPipeline, type Delivery } from "./receiver/deliver";
 import { internalError, toFetchResponse } from "./receiver/respond";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
@@ -95,10 +95,17 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
     const ip = clientAddress(request.ip, header("x-forwarded-for"), options.trustProxy ?? false);
     let providerId: string | undefined;
+    const delivery: Delivery = { method, url, header, count, body: request.body, ip };
+    // An answer given without reading an announced body closes the connection: otherwise the server
+    // would read (drain) the whole body to keep the connection alive, however large it is.
+    const closeIfUnread = (res: WebhookResponse): WebhookResponse =>
+      delivery.bodyStarted || !announcesBody(header) || res.headers.connection
+        ? res
+        : { ...res, headers: { ...res.headers, connection: "close" } };
     try {
       const provider = router.route(url.pathname);
       providerId = provider.definition.id;
-      return await deliver(provider, { method, url, header, count, body: request.body, ip });
+      return closeIfUnread(await deliver(provider, delivery));
     } catch (err) {
       const error = err instanceof WebhookError ? err : internalError(err);
       // A handler's or an unexpected failure is reported as the value thrown; a refusal as itself.
@@ -113,7 +120,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         ip,
         error: thrown,
       });
-      return error.toResponse();
+      return closeIfUnread(error.toResponse());
     }
   }
 
@@ -146,4 +153,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     onAny: (fn) => emitter.on("*", fn),
     onRejected: (fn) => emitter.onRejected(fn),
   };
+}
+
+/** True when the request says a body follows (a non-zero Content-Length, or chunked). */
+function announcesBody(header: (name: string) => string | undefined): boolean {
+  const length = header("content-length");
+  if (length !== undefined && length.trim() !== "0") return true;
+  return header("transfer-encoding") !== undefined;
 }

@@ -18,6 +18,8 @@ export interface Delivery {
   count: (name: string) => number;
   body: WebhookRequest["body"];
   ip?: string;
+  /** Set by the pipeline once it starts reading the body; until then nothing of it was consumed. */
+  bodyStarted?: boolean;
 }
 
 /** What the pipeline needs besides the request. */
@@ -86,6 +88,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     }
 
     const declared = req.header("content-length");
+    req.bodyStarted = true;
     const body = await readBody(req.body, {
       limit: provider.limit,
       timeoutMs: bodyTimeoutMs,
