@@ -77,6 +77,7 @@ function compile(
       );
     }
   }
+  definition.checkConfig?.(config, where);
   if (config.headers !== undefined) {
     const entries = Object.entries(config.headers);
     if (entries.length === 0) throw new TypeError(`${where}.headers: name at least one header`);

@@ -88,6 +88,11 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   parse?(body: unknown, ctx: ProviderContext): Payload;
   /** Reads job id and status out of the payload. */
   normalise(payload: Payload, ctx: ProviderContext): Normalised<Payload>;
+  /**
+   * Checks this provider's own configuration once, at receiver creation (e.g. the form of its secret);
+   * throws a `TypeError` whose message starts with `where` (`providers.<id>`) and never repeats a secret.
+   */
+  checkConfig?(config: ProviderConfig, where: string): void;
   /** The success reply, when the provider needs a particular one (Verbit wants the body `OK`). */
   successResponse?: WebhookResponse;
 }
