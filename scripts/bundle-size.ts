@@ -122,7 +122,9 @@ async function main(): Promise<void> {
   for (const [label, source] of Object.entries(HANDLERS)) {
     for (const [name, conditions] of Object.entries(CONDITIONS)) {
       const size = await bundle(source, conditions);
-      console.log(`| ${label} | ${name} (${conditions.join(", ")}) | ${kb(size.minified)} | ${kb(size.gzipped)} |`);
+      console.log(
+        `| ${label} | ${name} (${conditions.join(", ")}) | ${kb(size.minified)} | ${kb(size.gzipped)} |`,
+      );
     }
   }
 }

@@ -49,10 +49,11 @@ function removePoison(root: object): void {
     const next: object[] = [];
     for (const node of level) {
       const record = node as Record<string, unknown>;
-      if (Object.hasOwn(record, "__proto__")) delete record.__proto__;
+      // The own key JSON.parse made, not the accessor on Object.prototype.
+      if (Object.hasOwn(record, "__proto__")) Reflect.deleteProperty(record, "__proto__");
       const ctor = Object.hasOwn(record, "constructor") ? record.constructor : undefined;
       if (ctor !== null && typeof ctor === "object" && Object.hasOwn(ctor, "prototype")) {
-        delete record.constructor;
+        Reflect.deleteProperty(record, "constructor");
       }
       for (const key in record) {
         const child = record[key];
