@@ -191,5 +191,19 @@ export function writeReport(path: string, input: ReportInput): void {
       "What was profiled and changed: bench/NOTES.md.",
     "",
   );
-  writeFileSync(path, lines.join("\n"));
+  writeFileSync(path, lines.join("\n") + keptSection(path));
+}
+
+/** Where the section that scripts/bundle-size.ts writes begins; `pnpm bench` keeps it as it is. */
+export const BUNDLE_SIZE_MARKER = "<!-- Edge bundle sizes: written by scripts/bundle-size.ts --write -->";
+
+function keptSection(path: string): string {
+  let old = "";
+  try {
+    old = readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+  const at = old.indexOf(BUNDLE_SIZE_MARKER);
+  return at === -1 ? "" : `\n${old.slice(at)}`;
 }
