@@ -306,6 +306,45 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
+    name: "dedupe store full of live claims: 503 store_full + Retry-After, handler not called",
+    options: {
+      ...basic,
+      store: {
+        claim: async () => "full",
+        renew: async () => true,
+        complete: async () => {},
+        release: async () => {},
+      } satisfies DedupeStore,
+    },
+    async run({ send, events }) {
+      const res = await send(aai(id()));
+      expectError(res, 503, "store_full");
+      expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "handlers still running after handlerTimeout: 503 handler_timeout + Retry-After, the key released",
+    options: { ...basic, handlerTimeout: "150ms" },
+    async run({ send, receiver, rejected }) {
+      const gate = deferred();
+      let calls = 0;
+      receiver.onComplete(async () => {
+        calls++;
+        if (calls === 1) await gate.promise;
+      });
+      const req = aai(id());
+      const hung = await send(req);
+      expectError(hung, 503, "handler_timeout");
+      expect(Number(hung.headers["retry-after"])).toBeGreaterThan(0);
+      expect(rejected.map((r) => r.code)).toEqual(["handler_timeout"]);
+      expectOk(await send(req)); // released: the retry is processed
+      gate.resolve();
+      expectOk(await send(req), { ok: true, duplicate: true });
+      expect(calls).toBe(2);
+    },
+  },
+  {
     name: "auth header missing: 401 header_missing",
     options: basic,
     async run({ send, events }) {

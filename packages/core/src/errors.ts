@@ -28,6 +28,8 @@ export type WebhookErrorCode =
   | "body_already_parsed"
   | "in_progress"
   | "store_unavailable"
+  | "store_full"
+  | "handler_timeout"
   | "handler_failed"
   | "internal_error";
 

@@ -76,6 +76,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     emitter,
     claimTtlMs: parseDuration(options.claimTtl ?? "60s", "claimTtl"),
     dedupeTtlMs: parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl"),
+    handlerTimeoutMs: parseDuration(options.handlerTimeout ?? "8s", "handlerTimeout"),
   });
   const deliver = createPipeline({
     urlSecrets,
