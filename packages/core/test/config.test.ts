@@ -195,7 +195,6 @@ describe("createReceiver configuration", () => {
     const seen: string[] = [];
     const picky = defineProvider({
       ...signing,
-      id: "picky",
       checkConfig(config, where) {
         seen.push(where);
         if (config.tolerance !== undefined && config.tolerance > 60) {
@@ -204,11 +203,14 @@ describe("createReceiver configuration", () => {
       },
     });
     expectMisconfig(
-      { providers: { picky: { secret: SECRETS[1], tolerance: 600 } }, customProviders: [picky] },
-      /providers\.picky\.tolerance: at most 60 s/,
+      { providers: { inhouse: { secret: SECRETS[1], tolerance: 600 } }, customProviders: [picky] },
+      /providers\.inhouse\.tolerance: at most 60 s/,
     );
-    createReceiver({ providers: { picky: { secret: SECRETS[1], tolerance: 30 } }, customProviders: [picky] });
-    expect(seen).toEqual(["providers.picky", "providers.picky"]);
+    createReceiver({
+      providers: { inhouse: { secret: SECRETS[1], tolerance: 30 } },
+      customProviders: [picky],
+    });
+    expect(seen).toEqual(["providers.inhouse", "providers.inhouse"]);
   });
   it("callbackUrl() without urlTokenSecret says what to set", () => {
     const r = createReceiver({ providers: { assemblyai: { headers: HEADERS } } });
