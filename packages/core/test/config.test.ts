@@ -195,6 +195,7 @@ describe("createReceiver configuration", () => {
     const seen: string[] = [];
     const picky = defineProvider({
       ...signing,
+      id: "picky",
       checkConfig(config, where) {
         seen.push(where);
         if (config.tolerance !== undefined && config.tolerance > 60) {
@@ -203,14 +204,14 @@ describe("createReceiver configuration", () => {
       },
     });
     expectMisconfig(
-      { providers: { inhouse: { secret: SECRETS[1], tolerance: 600 } }, customProviders: [picky] },
-      /providers\.inhouse\.tolerance: at most 60 s/,
+      { providers: { picky: { secret: SECRETS[1], tolerance: 600 } }, customProviders: [picky] },
+      /providers\.picky\.tolerance: at most 60 s/,
     );
     createReceiver({
-      providers: { inhouse: { secret: SECRETS[1], tolerance: 30 } },
+      providers: { picky: { secret: SECRETS[1], tolerance: 30 } } as ReceiverOptions["providers"],
       customProviders: [picky],
     });
-    expect(seen).toEqual(["providers.inhouse", "providers.inhouse"]);
+    expect(seen).toEqual(["providers.picky", "providers.picky"]);
   });
   it("callbackUrl() without urlTokenSecret says what to set", () => {
     const r = createReceiver({ providers: { assemblyai: { headers: HEADERS } } });
