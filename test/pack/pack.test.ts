@@ -174,6 +174,13 @@ describe("packed packages", () => {
     expect(result).toBe("ok");
   }, 180_000);
 
+  it("the installed scribehook bin runs the CLI", async () => {
+    const bin = join(scratch, "app", "node_modules", ".bin", "scribehook");
+    const { stdout } = await run(bin, ["--version"], { cwd: join(scratch, "app") });
+    const pkg = JSON.parse(await readFile(join(root, "packages", "testing", "package.json"), "utf8"));
+    expect(stdout.trim()).toBe(pkg.version);
+  }, 30_000);
+
   for (const file of ["check.cjs", "check.mjs"]) {
     it(`${file}: every package loads and an Express app serves one delivery`, async () => {
       const { stdout } = await run(process.execPath, [file], { cwd: join(scratch, "app") });
