@@ -343,7 +343,7 @@ export const cases: ConformanceCase[] = [
   },
   {
     name: "timestamp outside the window: 401, inside: 200",
-    options: withSigned({ signedco: { secret: SECRETS.signed, tolerance: 60 } }),
+    options: withSigned({ signedco: { secret: SECRETS.signed, tolerance: "60s" } }),
     async run({ send, events }) {
       const now = Math.floor(Date.now() / 1000);
       expectError(await send(signed(id(), { timestamp: now - 600 })), 401, "timestamp_too_old");

@@ -316,7 +316,7 @@ describe.each([
         const url = hooks.callbackUrl({
           provider: "assemblyai",
           baseUrl: "https://x.test",
-          expiresIn: 60,
+          expiresIn: "60s",
           now: Date.now() - 120_000,
         });
         expectError(

@@ -24,15 +24,16 @@ export interface ReceiverOptions {
   urlTokenSecret?: string | readonly string[];
   /** Body limit: bytes or a string like `"20mb"`. Default `"25mb"`. */
   maxBodyBytes?: number | string;
-  /** How long a body may take to arrive: seconds or a string like `"30s"`. Default 30 s. */
+  /** How long a body may take to arrive: milliseconds or a string like `"30s"`. Default 30 s. */
   bodyTimeout?: number | string;
   /** Where processed deliveries are remembered. Default `memoryStore()`. */
   store?: DedupeStore;
-  /** How long a processed delivery is remembered: seconds or `"7d"`. Default 7 days. */
+  /** How long a processed delivery is remembered: milliseconds or a string like `"7d"`. Default 7 days. */
   dedupeTtl?: number | string;
   /**
    * How long a delivery being processed blocks its duplicates (they get 503 + Retry-After), so a
-   * process that dies mid-handler cannot block the provider's retries for ever. Default 60 s.
+   * process that dies mid-handler cannot block the provider's retries for ever: milliseconds or a
+   * string like `"60s"`. Default 60 s.
    */
   claimTtl?: number | string;
   /** Take the client address from `X-Forwarded-For`: `true` (left-most) or the number of proxies you run. */

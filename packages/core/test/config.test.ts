@@ -45,13 +45,13 @@ describe("createReceiver configuration", () => {
           maxBodyBytes: "1mb",
           urlToken: { maxAge: "2d" },
         },
-        inhouse: { secret: [SECRETS[1]!, "old"], tolerance: 600, allowIps: ["10.0.0.0/8", "::1"] },
+        inhouse: { secret: [SECRETS[1]!, "old"], tolerance: "10m", allowIps: ["10.0.0.0/8", "::1"] },
       } as ReceiverOptions["providers"],
       customProviders: [signing],
       urlTokenSecret: [SECRETS[2]!],
       maxBodyBytes: 1024,
       dedupeTtl: "14d",
-      claimTtl: 30,
+      claimTtl: 30_000,
       bodyTimeout: "5s",
       trustProxy: 2,
     });
@@ -167,7 +167,11 @@ describe("createReceiver configuration", () => {
     );
     expectMisconfig(
       { providers: { inhouse: { secret: SECRETS[1], tolerance: 0 } }, customProviders: [signing] },
-      /inhouse\.tolerance: give the timestamp window in seconds/,
+      /inhouse\.tolerance: give a window longer than zero/,
+    );
+    expectMisconfig(
+      { providers: { inhouse: { secret: SECRETS[1], tolerance: "soon" } }, customProviders: [signing] },
+      /inhouse\.tolerance: expected milliseconds or a string like "500ms"/,
     );
   });
   it("refuses a bad trustProxy, store or path", () => {
