@@ -155,7 +155,7 @@ const jsonOf = (size: number, jobId: string): string => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// The cases: every row of DESIGN.md's "What each request gets", then the edges around them.
+// The cases: every row of the core README's "What each request gets" table, then the edges around them.
 
 const basic: ReceiverOptions = { providers: { assemblyai: AAI } };
 

@@ -26,7 +26,7 @@ const SIGNATURE_HEADER = "X-Callback-Signature";
 /**
  * IBM Watson Speech to Text asynchronous callbacks: POST JSON, signed when the callback URL was
  * registered with `user_secret`: `X-Callback-Signature` = base64 HMAC(user_secret, raw body) →
- * configure `secret`. PROVIDERS.md and IBM's current docs say HMAC-SHA256; IBM's SDK docs say
+ * configure `secret`. IBM's current docs say HMAC-SHA256; IBM's SDK docs say
  * HMAC-SHA1 (unconfirmed which one a given region sends). So by default both are accepted, told apart
  * by the signature's length; pin one with `signature: { algorithm: "sha256" }`.
  *
