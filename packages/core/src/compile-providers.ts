@@ -1,3 +1,4 @@
+import { refuseAccidents } from "./config-values";
 import type { ReceiverOptions } from "./options";
 import { builtinProviders } from "./providers";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
@@ -69,6 +70,7 @@ function compile(
         `${where}.secret: must be a non-empty string or a list of them (empty secrets are refused)`,
       );
     }
+    refuseAccidents(secrets as string[], `${where}.secret`);
     if (!signs) {
       throw new TypeError(
         `${where}.secret: ${definition.name} does not sign its callbacks; authenticate it with headers or urlToken instead`,
@@ -87,6 +89,12 @@ function compile(
         values.some((v) => typeof v !== "string" || v === "")
       ) {
         throw new TypeError(`${where}.headers["${name}"]: must be a non-empty string or a list of them`);
+      }
+      refuseAccidents(values, `${where}.headers["${name}"]`);
+      if (values.some((v) => v.includes(", "))) {
+        throw new TypeError(
+          `${where}.headers["${name}"]: a value may not contain ", " (HTTP joins a repeated header with it, so it could not be told from a header sent twice)`,
+        );
       }
     }
   }

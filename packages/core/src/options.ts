@@ -1,3 +1,4 @@
+import { refuseAccidents } from "./config-values";
 import type { DedupeStore } from "./dedupe/store";
 import type { ProviderId } from "./events";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
@@ -99,5 +100,6 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
     if (secrets.some((s) => typeof s !== "string" || s.length === 0)) {
       throw new TypeError("urlTokenSecret: every secret must be a non-empty string");
     }
+    refuseAccidents(secrets as string[], "urlTokenSecret");
   }
 }

@@ -9,9 +9,10 @@ import {
   type RejectedDelivery,
   type TranscriptionEvent,
 } from "./events";
+import { headerCounter } from "./header-count";
 import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
-import { createPipeline } from "./receiver/deliver";
+import { createPipeline, type Delivery } from "./receiver/deliver";
 import { internalError, toFetchResponse } from "./receiver/respond";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
@@ -28,7 +29,10 @@ export interface Receiver {
   readonly path: string;
   /** Runs the whole pipeline for one request. Never throws: every outcome is a response. */
   handle(request: WebhookRequest): Promise<WebhookResponse>;
-  /** True when `url` lies under the base path (adapters pass every other request on). */
+  /**
+   * True when `url` addresses a configured provider (`<base>/<id>`, any method): the requests the
+   * receiver answers. Express and Koa pass every other request on, even under the base path.
+   */
   matches(url: string): boolean;
   /** The receiver as a Fetch-API handler (Hono, Next.js route handlers, Bun, Deno). */
   fetch(request: Request, info?: { ip?: string }): Promise<Response>;
@@ -82,6 +86,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   async function handle(request: WebhookRequest): Promise<WebhookResponse> {
     const header = headerReader(request.headers);
+    const count = headerCounter(request.headers, request.headersDistinct);
     const method = request.method.toUpperCase();
     let url: URL;
     try {
@@ -91,12 +96,21 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
     const ip = clientAddress(request.ip, header("x-forwarded-for"), options.trustProxy ?? false);
     let providerId: string | undefined;
+    const delivery: Delivery = { method, url, header, count, body: request.body, ip };
+    // An answer given without reading an announced body closes the connection: otherwise the server
+    // would read (drain) the whole body to keep the connection alive, however large it is.
+    const closeIfUnread = (res: WebhookResponse): WebhookResponse =>
+      delivery.bodyStarted || !announcesBody(header) || res.headers.connection
+        ? res
+        : { ...res, headers: { ...res.headers, connection: "close" } };
     try {
       const provider = router.route(url.pathname);
       providerId = provider.definition.id;
-      return await deliver(provider, { method, url, header, body: request.body, ip });
+      return closeIfUnread(await deliver(provider, delivery));
     } catch (err) {
       const error = err instanceof WebhookError ? err : internalError(err);
+      // A handler's or an unexpected failure is reported as the value thrown; a refusal as itself.
+      const thrown = !(err instanceof WebhookError) ? err : err.code === "handler_failed" ? err.cause : err;
       emitter.rejected({
         status: error.status,
         code: error.code,
@@ -105,8 +119,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         method,
         path: url.pathname,
         ip,
+        error: thrown,
       });
-      return error.toResponse();
+      return closeIfUnread(error.toResponse());
     }
   }
 
@@ -139,4 +154,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     onAny: (fn) => emitter.on("*", fn),
     onRejected: (fn) => emitter.onRejected(fn),
   };
+}
+
+/** True when the request says a body follows (a non-zero Content-Length, or chunked). */
+function announcesBody(header: (name: string) => string | undefined): boolean {
+  const length = header("content-length");
+  if (length !== undefined && length.trim() !== "0") return true;
+  return header("transfer-encoding") !== undefined;
 }

@@ -207,7 +207,10 @@ describe("createReceiver configuration", () => {
       { providers: { picky: { secret: SECRETS[1], tolerance: 600 } }, customProviders: [picky] },
       /providers\.picky\.tolerance: at most 60 s/,
     );
-    createReceiver({ providers: { picky: { secret: SECRETS[1], tolerance: 30 } }, customProviders: [picky] });
+    createReceiver({
+      providers: { picky: { secret: SECRETS[1], tolerance: 30 } } as ReceiverOptions["providers"],
+      customProviders: [picky],
+    });
     expect(seen).toEqual(["providers.picky", "providers.picky"]);
   });
   it("callbackUrl() without urlTokenSecret says what to set", () => {

@@ -62,8 +62,8 @@ export function createRunOnce({
     const owner = randomUUID();
     const key = await storeKey(event.idempotencyKey);
     // A store may throw instead of rejecting; either way nothing was claimed, so 503, not 500.
-    const claim = await attempt(() => store.claim(key, owner, claimTtlMs)).catch(() => {
-      throw storeUnavailable();
+    const claim = await attempt(() => store.claim(key, owner, claimTtlMs)).catch((cause) => {
+      throw storeUnavailable(cause);
     });
     if (claim === "duplicate") return success === OK ? DUPLICATE : success;
     if (claim === "in_progress") {
@@ -79,16 +79,16 @@ export function createRunOnce({
         { "retry-after": "30" },
       );
     }
-    if (claim !== "claimed") throw storeUnavailable();
+    if (claim !== "claimed") throw storeUnavailable(new TypeError(`claim() answered ${String(claim)}`));
 
     const stopRenewing = keepClaimAlive(store, key, owner, claimTtlMs);
     const handlers = attempt(() => emitter.emit(event));
     try {
       await settleWithin(handlers, handlerTimeoutMs);
-    } catch (err) {
+    } catch (cause) {
       stopRenewing();
       await attempt(() => store.release(key, owner)).catch(() => {});
-      if (err === TIMED_OUT) {
+      if (cause === TIMED_OUT) {
         // JS cannot stop the handlers: if they still succeed, the delivery is processed, and a
         // retry that comes after that is a duplicate.
         handlers.then(
@@ -106,6 +106,8 @@ export function createRunOnce({
         "handler_failed",
         500,
         "A handler threw: the delivery was not acknowledged, so the provider's retry will be processed",
+        {},
+        { cause },
       );
     }
     stopRenewing();
@@ -159,7 +161,11 @@ function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** Runs `fn`, turning a synchronous throw into a rejection. */
 const attempt = async <T>(fn: () => Promise<T>): Promise<T> => fn();
 
-const storeUnavailable = () =>
-  new WebhookError("store_unavailable", 503, "The dedupe store is unreachable; nothing was acknowledged", {
-    "retry-after": "30",
-  });
+const storeUnavailable = (cause: unknown) =>
+  new WebhookError(
+    "store_unavailable",
+    503,
+    "The dedupe store is unreachable; nothing was acknowledged",
+    { "retry-after": "30" },
+    { cause },
+  );
