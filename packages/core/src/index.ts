@@ -11,6 +11,7 @@ export type {
   ProviderPayload,
   ProviderPayloads,
   RejectedDelivery,
+  StatusOfType,
   TranscriptionEvent,
 } from "./events";
 export {

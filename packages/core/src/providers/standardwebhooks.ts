@@ -33,26 +33,27 @@ const BARE_BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9
  * ```
  */
 export function standardWebhooksKey(secret: string): Buffer {
-  const problem = secretProblem(secret);
+  const { key, problem } = readKey(secret);
   if (problem) throw new TypeError(`Standard Webhooks secret: ${problem}`);
-  return decodeKey(secret);
+  return key;
 }
 
-function decodeKey(secret: string): Buffer {
-  // The whsec_ part is decoded as before (Node's lenient base64); a bare secret must be strict base64.
-  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
-}
-
-/** Why a secret cannot be a Standard Webhooks key, in words that never repeat it; `undefined` if it can. */
-function secretProblem(secret: string): string | undefined {
-  if (!secret.startsWith("whsec_") && !BARE_BASE64.test(secret)) {
-    return (
-      'expected "whsec_<base64>" or the bare base64 key (the standardwebhooks and svix libraries ' +
-      "base64-decode it), got a value that is not standard base64. Copy the key exactly as the sender shows it"
-    );
+/**
+ * The key bytes, or why the secret cannot be a key, in words that never repeat it. The `whsec_` part is
+ * decoded as it always was (Node's lenient base64); a bare secret must be strict standard base64.
+ */
+function readKey(secret: string): { key: Buffer; problem?: string } {
+  const whsec = secret.startsWith("whsec_");
+  if (!whsec && !BARE_BASE64.test(secret)) {
+    return {
+      key: Buffer.alloc(0),
+      problem:
+        'expected "whsec_<base64>" or the bare base64 key (the standardwebhooks and svix libraries ' +
+        "base64-decode it), got a value that is not standard base64. Copy the key exactly as the sender shows it",
+    };
   }
-  if (decodeKey(secret).length === 0) return 'the key after "whsec_" is empty';
-  return undefined;
+  const key = Buffer.from(whsec ? secret.slice("whsec_".length) : secret, "base64");
+  return key.length === 0 ? { key, problem: 'the key after "whsec_" is empty' } : { key };
 }
 
 /**
@@ -142,12 +143,10 @@ export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebho
   checkConfig(config, where) {
     if (config.secret === undefined) return;
     const secrets = secretList(config.secret);
-    secrets.forEach((secret, i) => {
-      const problem = typeof secret === "string" ? secretProblem(secret) : undefined;
-      if (problem) {
-        throw new TypeError(`${where}.secret${secrets.length > 1 ? `[${i}]` : ""}: ${problem}`);
-      }
-    });
+    for (const [i, secret] of secrets.entries()) {
+      const { problem } = readKey(secret);
+      if (problem) throw new TypeError(`${where}.secret${secrets.length > 1 ? `[${i}]` : ""}: ${problem}`);
+    }
   },
   verifySignature(ctx) {
     verifyStandardWebhook({

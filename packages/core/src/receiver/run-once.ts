@@ -79,7 +79,7 @@ export function createRunOnce({
         { "retry-after": "30" },
       );
     }
-    if (claim !== "claimed") throw storeUnavailable();
+    if (claim !== "claimed") throw storeUnavailable(new TypeError(`claim() answered ${String(claim)}`));
 
     const stopRenewing = keepClaimAlive(store, key, owner, claimTtlMs);
     const handlers = attempt(() => emitter.emit(event));
