@@ -23,6 +23,17 @@ export default defineConfig({
       include: ["packages/*/test/**/*.test-d.ts", "test/**/*.test-d.ts"],
       tsconfig: "./tsconfig.json",
     },
+    // Coverage gate for core (lines and branches >= 90 %), collected by the same `pnpm test` run:
+    // on in CI (.ci/run sets CI=true), or locally with `pnpm test --coverage`.
+    coverage: {
+      enabled: process.env.CI === "true",
+      provider: "v8",
+      include: ["packages/core/src/**/*.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: ".tmp/coverage",
+      thresholds: { lines: 90, branches: 90 },
+      reportOnFailure: true, // the figure is worth seeing even when a test failed
+    },
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",

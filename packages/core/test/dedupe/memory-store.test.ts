@@ -71,6 +71,14 @@ describe("memoryStore", () => {
     c.advance(1);
     expect(await store.claim("k", "b", 1000)).toBe("claimed");
   });
+  it("takes maxBytes as bytes or a size string", () => {
+    expect(memoryStore({ maxBytes: "16mb" }).maxBytes).toBe(16 * 1024 * 1024);
+    expect(memoryStore({ maxBytes: 4096 }).maxBytes).toBe(4096);
+    expect(() => memoryStore({ maxBytes: "lots" })).toThrow(
+      /memoryStore: maxBytes: expected a number of bytes/,
+    );
+  });
+
   it("is bounded by bytes: past maxBytes the oldest completed keys are forgotten first", async () => {
     const warnings: string[] = [];
     const store = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: (m) => warnings.push(m) });
