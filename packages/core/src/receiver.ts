@@ -16,6 +16,7 @@ import { type ReceiverOptions, validateReceiverOptions } from "./options";
 import { parseBody } from "./parse-body";
 import type { ProviderContext } from "./providers/define-provider";
 import { readBody } from "./read-body";
+import { createEvent } from "./transcript/event";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
@@ -195,7 +196,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }
-    const event = {
+    const event = createEvent<TranscriptionEvent>(config, {
       type: eventType(normalised.status),
       provider: definition.id,
       jobId: normalised.jobId,
@@ -207,7 +208,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       metadata,
       ...(normalised.error ? { error: normalised.error } : {}),
       payload: normalised.payload,
-    } as TranscriptionEvent;
+    });
     return process(event, definition.successResponse ?? OK);
   }
 
