@@ -45,5 +45,7 @@ export const ibmApi: FakeApiSpec = {
     url: `https://api.us-south.speech-to-text.watson.cloud.ibm.com/v1/recognitions/${id}`,
     results: results(),
   }),
-  routes: [["GET", /^\/v1\/recognitions\/([^/]+)$/, (id) => json(ibmApi.sample(id, ""))]],
+  routes: [
+    ["GET", /^(?:\/instances\/[^/]+)?\/v1\/recognitions\/([^/]+)$/, (id) => json(ibmApi.sample(id, ""))],
+  ],
 };
