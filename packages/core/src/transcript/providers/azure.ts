@@ -8,7 +8,7 @@ const API_VERSION = "2024-11-15";
 /** The transcription's own URL: the callback's `self` when the base came from it, else the documented path. */
 function transcriptionUrl(ctx: ResultContext, rest = ""): string {
   const self = text(rec(ctx.payload)?.self);
-  if (self && self.startsWith(ctx.baseUrl)) {
+  if (self?.startsWith(ctx.baseUrl)) {
     const u = new URL(self);
     u.pathname = `${u.pathname.replace(/\/+$/, "")}${rest}`;
     return u.href;
