@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 // The transcript code must run on edge runtimes (web standards only) and each provider's result
 // client must bundle alone. esbuild (tsup's bundler) checks both: `platform: "neutral"` cannot
 // resolve a Node built-in, and a one-provider bundle must not carry another provider's host.
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))(
-  "esbuild",
-) as typeof import("esbuild");
+interface Esbuild {
+  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
+}
+const esbuild = createRequire(createRequire(import.meta.url).resolve("tsup"))("esbuild") as Esbuild;
 const dir = fileURLToPath(new URL("../../src/transcript/", import.meta.url));
 
 const HOSTS: Record<string, string> = {
