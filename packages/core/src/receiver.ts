@@ -1,27 +1,23 @@
-import { randomUUID } from "node:crypto";
 import { type CallbackUrlOptions, signCallbackUrl } from "./callback-url";
-import { type CompiledProvider, compileProviders } from "./compile-providers";
+import { compileProviders } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
 import { WebhookError } from "./errors";
 import {
   Emitter,
   type EventHandler,
   type EventType,
-  eventType,
   type RejectedDelivery,
   type TranscriptionEvent,
 } from "./events";
-import { headerReader, mediaType, type WebhookRequest, type WebhookResponse } from "./http";
+import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
-import { parseBody } from "./parse-body";
-import type { ProviderContext } from "./providers/define-provider";
-import { readBody } from "./read-body";
-import { createEvent } from "./transcript/event";
+import { createPipeline } from "./receiver/deliver";
+import { internalError, toFetchResponse } from "./receiver/respond";
+import { createRouter } from "./receiver/route";
+import { createRunOnce } from "./receiver/run-once";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
-import { verifyStaticHeaders } from "./verify/static-headers";
-import { URL_TOKEN_PARAM, verifyUrlToken } from "./verify/url-token";
 
 /**
  * The receiver: verifies, normalises and de-duplicates deliveries, and calls your handlers.
@@ -50,11 +46,10 @@ export interface Receiver {
   onRejected(handler: EventHandler<RejectedDelivery>): () => void;
 }
 
-const OK: WebhookResponse = json(200, { ok: true });
-const DUPLICATE: WebhookResponse = json(200, { ok: true, duplicate: true });
-
 /**
  * Creates the framework-free receiver. Misconfiguration throws here, with a message saying how to fix it.
+ * The request logic lives in `receiver/`: routing (`route.ts`), the pipeline of one delivery
+ * (`deliver.ts`), running the handlers once (`run-once.ts`) and the responses (`respond.ts`).
  *
  * @example
  * ```ts
@@ -68,19 +63,21 @@ const DUPLICATE: WebhookResponse = json(200, { ok: true, duplicate: true });
  */
 export function createReceiver(options: ReceiverOptions): Receiver {
   validateReceiverOptions(options);
-  const base = normaliseBase(options.path ?? "/webhooks");
   const urlSecrets = options.urlTokenSecret === undefined ? [] : secretList(options.urlTokenSecret);
   const providers = compileProviders(options, urlSecrets.length > 0);
-  const store = options.store ?? memoryStore();
-  const dedupeTtlMs = parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl");
-  const claimTtlMs = parseDuration(options.claimTtl ?? "60s", "claimTtl");
-  const bodyTimeoutMs = parseDuration(options.bodyTimeout ?? "30s", "bodyTimeout");
+  const router = createRouter(options.path ?? "/webhooks", providers);
   const emitter = new Emitter();
-
-  const matches = (url: string) => {
-    const path = pathOf(url);
-    return path === base || path.startsWith(`${base}/`) || base === "";
-  };
+  const runOnce = createRunOnce({
+    store: options.store ?? memoryStore(),
+    emitter,
+    claimTtlMs: parseDuration(options.claimTtl ?? "60s", "claimTtl"),
+    dedupeTtlMs: parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl"),
+  });
+  const deliver = createPipeline({
+    urlSecrets,
+    bodyTimeoutMs: parseDuration(options.bodyTimeout ?? "30s", "bodyTimeout"),
+    runOnce,
+  });
 
   async function handle(request: WebhookRequest): Promise<WebhookResponse> {
     const header = headerReader(request.headers);
@@ -94,11 +91,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const ip = clientAddress(request.ip, header("x-forwarded-for"), options.trustProxy ?? false);
     let providerId: string | undefined;
     try {
-      const provider = route(url.pathname);
+      const provider = router.route(url.pathname);
       providerId = provider.definition.id;
       return await deliver(provider, { method, url, header, body: request.body, ip });
     } catch (err) {
-      const error = err instanceof WebhookError ? err : internal();
+      const error = err instanceof WebhookError ? err : internalError(err);
       emitter.rejected({
         status: error.status,
         code: error.code,
@@ -112,137 +109,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
   }
 
-  function route(pathname: string): CompiledProvider {
-    const rest = pathname.startsWith(`${base}/`)
-      ? pathname.slice(base.length + 1).replace(/\/$/, "")
-      : undefined;
-    if (!rest || rest.includes("/")) {
-      throw new WebhookError("not_found", 404, `No webhook here: deliveries go to ${base}/<provider>`);
-    }
-    const provider = providers.get(rest);
-    if (!provider)
-      throw new WebhookError("provider_not_configured", 404, `No provider is configured at ${base}/${rest}`);
-    return provider;
-  }
-
-  async function deliver(
-    provider: CompiledProvider,
-    req: {
-      method: string;
-      url: URL;
-      header: (n: string) => string | undefined;
-      body: WebhookRequest["body"];
-      ip?: string;
-    },
-  ): Promise<WebhookResponse> {
-    const { definition, config } = provider;
-    if (!provider.methods.includes(req.method)) {
-      throw new WebhookError(
-        "method_not_allowed",
-        405,
-        `${definition.name} calls back with ${provider.allow} only`,
-        {
-          allow: provider.allow,
-        },
-      );
-    }
-    if (provider.ipAllowed && !provider.ipAllowed(req.ip)) {
-      throw new WebhookError(
-        "ip_not_allowed",
-        403,
-        `The address ${req.ip ?? "(unknown)"} is not in allowIps`,
-      );
-    }
-    const early = { method: req.method, url: req.url, header: req.header, metadata: {}, config };
-    const handshake = definition.handshake?.(early);
-    if (handshake) return handshake;
-
-    if (config.headers) verifyStaticHeaders(config.headers, req.header);
-    let metadata: Record<string, string> = {};
-    const token = req.url.searchParams.get(URL_TOKEN_PARAM);
-    if (provider.urlToken || (token && urlSecrets.length > 0)) {
-      metadata = verifyUrlToken(token, urlSecrets, {
-        provider: definition.id,
-        path: req.url.pathname,
-        maxAgeMs: provider.urlToken?.maxAgeMs,
-      }).metadata;
-    }
-
-    const declared = req.header("content-length");
-    const body = await readBody(req.body, {
-      limit: provider.limit,
-      timeoutMs: bodyTimeoutMs,
-      declaredLength: declared === undefined ? undefined : Number(declared),
-    });
-    const ctx: ProviderContext = {
-      method: req.method,
-      url: req.url,
-      header: req.header,
-      contentType: mediaType(req.header("content-type")),
-      body,
-      metadata,
-      config,
-    };
-    if (config.secret !== undefined) definition.verifySignature!(ctx);
-
-    const parsed = parseBody(
-      body,
-      ctx.contentType,
-      definition.formats ?? ["json"],
-      req.header("content-type"),
-    );
-    const payload = definition.parse ? definition.parse(parsed, ctx) : parsed;
-    const normalised = definition.normalise(payload, ctx);
-    if (!normalised.jobId) {
-      throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
-    }
-    const event = createEvent<TranscriptionEvent>(config, {
-      type: eventType(normalised.status),
-      provider: definition.id,
-      jobId: normalised.jobId,
-      status: normalised.status,
-      providerStatus: normalised.providerStatus,
-      idempotencyKey:
-        normalised.idempotencyKey ?? `${definition.id}:${normalised.jobId}:${normalised.providerStatus}`,
-      receivedAt: new Date(),
-      metadata,
-      ...(normalised.error ? { error: normalised.error } : {}),
-      payload: normalised.payload,
-    });
-    return process(event, definition.successResponse ?? OK);
-  }
-
-  async function process(event: TranscriptionEvent, success: WebhookResponse): Promise<WebhookResponse> {
-    const owner = randomUUID();
-    // A store may throw instead of rejecting; either way nothing was claimed, so 503, not 500.
-    const claim = await attempt(() => store.claim(event.idempotencyKey, owner, claimTtlMs)).catch(() => {
-      throw storeUnavailable();
-    });
-    if (claim === "duplicate") return success === OK ? DUPLICATE : success;
-    if (claim === "in_progress") {
-      throw new WebhookError("in_progress", 503, "The same delivery is being processed by another request", {
-        "retry-after": String(Math.max(1, Math.ceil(Math.min(claimTtlMs, 5_000) / 1000))),
-      });
-    }
-    try {
-      await emitter.emit(event);
-    } catch {
-      await attempt(() => store.release(event.idempotencyKey, owner)).catch(() => {});
-      throw new WebhookError(
-        "handler_failed",
-        500,
-        "A handler threw: the delivery was not acknowledged, so the provider's retry will be processed",
-      );
-    }
-    // The handlers ran: a store failure now must not make the provider deliver again.
-    await attempt(() => store.complete(event.idempotencyKey, owner, dedupeTtlMs)).catch(() => {});
-    return success;
-  }
-
   return {
-    path: base,
+    path: router.base,
     handle,
-    matches,
+    matches: router.matches,
     async fetch(request, info) {
       const u = new URL(request.url);
       const res = await handle({
@@ -252,19 +122,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         body: request.body,
         ip: info?.ip,
       });
-      return new Response(res.status === 204 || res.status === 304 ? null : res.body, {
-        status: res.status,
-        headers: res.headers,
-      });
+      return toFetchResponse(res);
     },
     callbackUrl(opts) {
-      const provider = providers.get(opts.provider);
-      if (!provider)
+      if (!providers.has(opts.provider))
         throw new TypeError(`callbackUrl: provider "${opts.provider}" is not configured in providers`);
       if (urlSecrets.length === 0) {
         throw new TypeError("callbackUrl: set urlTokenSecret in the receiver options to sign callback URLs");
       }
-      return signCallbackUrl({ ...opts, path: `${base}/${opts.provider}`, secret: urlSecrets[0]! });
+      return signCallbackUrl({ ...opts, path: `${router.base}/${opts.provider}`, secret: urlSecrets[0]! });
     },
     on: (type, fn) => emitter.on(type, fn),
     onComplete: (fn) => emitter.on("transcription.completed", fn),
@@ -272,40 +138,4 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     onAny: (fn) => emitter.on("*", fn),
     onRejected: (fn) => emitter.onRejected(fn),
   };
-}
-
-function json(status: number, body: unknown): WebhookResponse {
-  return {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8" },
-    body: JSON.stringify(body),
-  };
-}
-
-/** Runs `fn`, turning a synchronous throw into a rejection. */
-const attempt = async <T>(fn: () => Promise<T>): Promise<T> => fn();
-
-const storeUnavailable = () =>
-  new WebhookError("store_unavailable", 503, "The dedupe store is unreachable; nothing was acknowledged", {
-    "retry-after": "30",
-  });
-
-const internal = () =>
-  new WebhookError("internal_error", 500, "scribehook failed unexpectedly; nothing was acknowledged");
-
-function normaliseBase(path: string): string {
-  const trimmed = path.trim().replace(/\/+$/, "");
-  if (trimmed === "") return "";
-  return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf("?");
-  const path = q === -1 ? url : url.slice(0, q);
-  if (path.startsWith("/")) return path;
-  try {
-    return new URL(path).pathname;
-  } catch {
-    return path;
-  }
 }
