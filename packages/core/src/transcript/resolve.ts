@@ -97,12 +97,25 @@ function contextOf(job: Job): ResultContext {
   };
 }
 
+const inlineResults = new WeakMap<object, ResultBody | null>();
+
+/** The result in the callback body, mapped once per payload object; `undefined` when it has none. */
+function inlineOf(job: Job): ResultBody | undefined {
+  const { client, payload } = job;
+  if (!client?.inline || typeof payload !== "object" || payload === null) return undefined;
+  let body = inlineResults.get(payload);
+  if (body === undefined) {
+    body = client.inline(payload) ?? null;
+    inlineResults.set(payload, body);
+  }
+  return body ?? undefined;
+}
+
 /** The transcript: inline from the callback when it has one, else from the provider's API. */
 export async function resolveTranscript(job: Job): Promise<Transcript> {
   const client = job.client;
-  const inline = job.payload === undefined ? undefined : client?.inline?.(job.payload);
   const body: ResultBody | undefined =
-    inline ?? (client?.fetch ? await client.fetch(contextOf(job)) : undefined);
+    inlineOf(job) ?? (client?.fetch ? await client.fetch(contextOf(job)) : undefined);
   if (!body) throw unsupported(job, "a transcript");
   return { provider: job.provider, jobId: job.jobId, ...body };
 }
@@ -117,11 +130,13 @@ export async function resolveCaptions(
     throw new TypeError(`captions: format must be "srt" or "vtt", got ${JSON.stringify(format)}`);
   }
   const client = job.client;
-  const inline = job.payload === undefined ? undefined : client?.inlineCaptions?.(job.payload, format);
-  if (inline !== undefined) return inline;
-  if (client?.captions && !(job.payload !== undefined && client.inline?.(job.payload))) {
-    const served = await client.captions(contextOf(job), format);
-    if (served !== undefined) return served;
+  const payload = job.payload;
+  const served = payload === undefined ? undefined : client?.inlineCaptions?.(payload, format);
+  if (served !== undefined) return served;
+  // A result in the callback is rendered from, with no request.
+  if (!inlineOf(job)) {
+    const fromApi = client?.captions ? await client.captions(contextOf(job), format) : undefined;
+    if (fromApi !== undefined) return fromApi;
   }
   return renderCaptions((await transcript()).segments, format);
 }

@@ -76,8 +76,11 @@ describe("the caller's AbortSignal", () => {
     const { api, options } = await aai();
     api.hangNext(3);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error("shutting down")), 100);
-    const err = await fetchTranscript({ ...options, signal: controller.signal }).catch((e) => e);
+    const pending = fetchTranscript({ ...options, signal: controller.signal }).catch((e) => e);
+    // Abort once the request is hanging at the fake (not on a timer: a busy machine may be slower).
+    while (api.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort(new Error("shutting down"));
+    const err = await pending;
     expect(err).not.toBeInstanceOf(TranscriptError);
     expect(err.message).toBe("shutting down");
     expect(api.requests).toHaveLength(1);
