@@ -48,6 +48,8 @@ export interface JobStatusResult {
   /** The status exactly as the provider reported it. */
   providerStatus: string;
   error?: { code?: string; message?: string };
+  /** The provider's status response, untouched. */
+  raw?: unknown;
 }
 
 /** Retry and timeout settings of result requests. */

@@ -317,6 +317,7 @@ describe.each(CASES)("$provider result API", (c) => {
       return;
     }
     expect(result.status).toBe("completed");
-    expect(result.providerStatus).toBeTypeOf("string");
+    expect(result.providerStatus).toMatch(/^(completed|transcribed|done|Succeeded|complete|Complete)$/);
+    expect(result.raw).toBeTypeOf("object");
   });
 });

@@ -55,6 +55,7 @@ export const assemblyaiResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
       ...(providerStatus === "error" ? { error: { message: text(body?.error) } } : {}),
     };
   },

@@ -72,6 +72,7 @@ export const azureResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
       ...(providerStatus === "Failed"
         ? { error: { code: text(error?.code), message: text(error?.message) } }
         : {}),

@@ -60,6 +60,7 @@ export const gladiaResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
       ...(providerStatus === "error"
         ? { error: { code: text(String(body?.error_code ?? "")) || undefined } }
         : {}),

@@ -58,6 +58,7 @@ export const ibmResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
       ...(providerStatus === "failed"
         ? { error: { message: list(body?.warnings).join("; ") || undefined } }
         : {}),

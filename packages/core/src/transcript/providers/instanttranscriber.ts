@@ -64,6 +64,7 @@ export const instanttranscriberResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
     };
   },
 });

@@ -57,6 +57,7 @@ export const revaiResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
       ...(providerStatus === "failed"
         ? { error: { code: text(body?.failure), message: text(body?.failure_detail) } }
         : {}),

@@ -88,7 +88,8 @@ export const revcomResult = defineResultClient({
     return (await ctx.get(content(ctx, caption.id), { ...auth(ctx), accept: CAPTION_TYPES[format] })).body;
   },
   async status(ctx): Promise<JobStatusResult> {
-    const providerStatus = text((await order(ctx)).status) ?? "";
+    const o = await order(ctx);
+    const providerStatus = text(o.status) ?? "";
     const lower = providerStatus.toLowerCase();
     return {
       status:
@@ -100,6 +101,7 @@ export const revcomResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: o,
       ...(lower.startsWith("cancel")
         ? { error: { code: "cancelled", message: "The Rev.com order was cancelled" } }
         : {}),

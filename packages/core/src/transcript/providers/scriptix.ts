@@ -45,6 +45,7 @@ export const scriptixResult = defineResultClient({
       status:
         providerStatus === "done" ? "completed" : failed ? "failed" : providerStatus ? "processing" : "other",
       providerStatus,
+      raw: result,
       ...(failed ? { error: { message: text(result?.error) } } : {}),
     };
   },

@@ -52,6 +52,7 @@ export const sonioxResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
       ...(providerStatus === "error"
         ? { error: { code: text(body?.error_type), message: text(body?.error_message) } }
         : {}),

@@ -65,6 +65,7 @@ export const speechmaticsResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: body,
       ...(providerStatus === "rejected"
         ? { error: { message: text(errors[errors.length - 1]?.message) ?? "Speechmatics rejected the job" } }
         : {}),

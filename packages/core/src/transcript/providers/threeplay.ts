@@ -63,6 +63,7 @@ export const threeplayResult = defineResultClient({
               ? "processing"
               : "other",
       providerStatus,
+      raw: meta,
       ...(providerStatus === "cancelled"
         ? { error: { code: "cancelled", message: text(meta.cancellation_reason) } }
         : {}),
