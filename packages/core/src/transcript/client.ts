@@ -2,10 +2,25 @@ import type { TranscriptError, TranscriptErrorCode } from "./errors";
 import type { FetchedResponse } from "./http";
 import type { CaptionFormat, JobStatusResult, Transcript } from "./types";
 
-/** A transcript before `provider` and `jobId` are added. */
+/**
+ * A transcript before `provider` and `jobId` are added: what a result client returns.
+ *
+ * @example
+ * ```ts
+ * const body: ResultBody = { text: "Hi.", segments: [{ text: "Hi.", startSecond: 0, endSecond: 0.4 }], raw: {} };
+ * ```
+ */
 export type ResultBody = Omit<Transcript, "provider" | "jobId">;
 
-/** What a result client's functions get: the job, where to ask, and a retrying GET. */
+/**
+ * What a result client's functions get: the job, where to ask, and a retrying GET.
+ *
+ * @example
+ * ```ts
+ * const fetchResult = async (ctx: ResultContext) =>
+ *   ctx.json(`${ctx.baseUrl}/v1/jobs/${encodeURIComponent(ctx.jobId)}`, { authorization: `Bearer ${ctx.key()}` });
+ * ```
+ */
 export interface ResultContext {
   readonly provider: string;
   readonly name: string;
@@ -56,5 +71,13 @@ export interface ResultClient<P = any> {
   unsupported?: string;
 }
 
-/** Declares a result client (an identity function that checks the type). */
+/**
+ * Declares a result client (an identity function that checks the type).
+ *
+ * @example
+ * ```ts
+ * const mine = defineResultClient({ id: "inhouse", name: "In-house", docs: "https://asr.example/docs",
+ *   inline: (p: { text: string }) => ({ text: p.text, segments: [], raw: p }) });
+ * ```
+ */
 export const defineResultClient = <P>(client: ResultClient<P>): ResultClient<P> => client;

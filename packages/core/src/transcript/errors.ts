@@ -1,4 +1,11 @@
-/** Why fetching a result failed. */
+/**
+ * Why fetching a result failed.
+ *
+ * @example
+ * ```ts
+ * const retryable = (code: TranscriptErrorCode) => code === "rate_limited" || code === "timeout";
+ * ```
+ */
 export type TranscriptErrorCode =
   | "no_api_key"
   | "unauthorized"

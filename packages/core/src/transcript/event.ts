@@ -2,7 +2,14 @@ import { resultClients } from "./registry";
 import { type Job, resolveCaptions, resolveTranscript } from "./resolve";
 import type { CaptionFormat, RequestSettings, Transcript } from "./types";
 
-/** What an event needs to fetch its result: the provider's `apiKey` / `apiBaseUrl` configuration. */
+/**
+ * What an event needs to fetch its result: the provider's `apiKey` / `apiBaseUrl` configuration.
+ *
+ * @example
+ * ```ts
+ * const config: ResultConfig = { apiKey: process.env.AAI_KEY, apiBaseUrl: "https://api.eu.assemblyai.com" };
+ * ```
+ */
 export interface ResultConfig {
   apiKey?: string;
   apiBaseUrl?: string;

@@ -15,7 +15,14 @@ export interface Job {
   settings?: RequestSettings;
 }
 
-/** Checks `apiKey` / `apiBaseUrl` (in a config or in options): a TypeError naming `where`, never the key. */
+/**
+ * Checks `apiKey` / `apiBaseUrl` (in a config or in options): a TypeError naming `where`, never the key.
+ *
+ * @example
+ * ```ts
+ * checkResultOptions({ apiBaseUrl: "ftp://x" }, "providers.assemblyai"); // throws TypeError
+ * ```
+ */
 export function checkResultOptions(options: { apiKey?: unknown; apiBaseUrl?: unknown }, where: string): void {
   if (options.apiKey !== undefined && (typeof options.apiKey !== "string" || options.apiKey.trim() === "")) {
     throw new TypeError(`${where}.apiKey: must be a non-empty string (the provider's API key)`);

@@ -1,4 +1,11 @@
-/** One segment of a transcript: an utterance, monologue, paragraph or phrase, times in seconds. */
+/**
+ * One segment of a transcript: an utterance, monologue, paragraph or phrase, times in seconds.
+ *
+ * @example
+ * ```ts
+ * const s: TranscriptSegment = { text: "Hello there.", startSecond: 0.24, endSecond: 1.1, speaker: "A" };
+ * ```
+ */
 export interface TranscriptSegment {
   text: string;
   startSecond: number;
@@ -7,7 +14,14 @@ export interface TranscriptSegment {
   speaker?: string;
 }
 
-/** One spoken word, punctuation attached, times in seconds. */
+/**
+ * One spoken word, punctuation attached, times in seconds.
+ *
+ * @example
+ * ```ts
+ * const w: TranscriptWord = { text: "there.", startSecond: 0.68, endSecond: 1.1, confidence: 0.97, speaker: "A" };
+ * ```
+ */
 export interface TranscriptWord {
   text: string;
   startSecond: number;
@@ -39,10 +53,24 @@ export interface Transcript {
   raw: unknown;
 }
 
-/** Caption formats `captions()` can return. */
+/**
+ * Caption formats `captions()` can return.
+ *
+ * @example
+ * ```ts
+ * const format: CaptionFormat = "vtt";
+ * ```
+ */
 export type CaptionFormat = "srt" | "vtt";
 
-/** A job's status as a provider's status API reports it, normalised. */
+/**
+ * A job's status as a provider's status API reports it, normalised.
+ *
+ * @example
+ * ```ts
+ * const s: JobStatusResult = { status: "processing", providerStatus: "queued" };
+ * ```
+ */
 export interface JobStatusResult {
   status: "completed" | "failed" | "processing" | "other";
   /** The status exactly as the provider reported it. */
@@ -52,7 +80,14 @@ export interface JobStatusResult {
   raw?: unknown;
 }
 
-/** Retry and timeout settings of result requests. */
+/**
+ * Retry and timeout settings of result requests.
+ *
+ * @example
+ * ```ts
+ * await event.transcript({ attempts: 5, timeoutMs: 10_000, signal: AbortSignal.timeout(60_000) });
+ * ```
+ */
 export interface RequestSettings {
   /** Attempts in total for a request answered 429 or 5xx (or not answered). Default 3. */
   attempts?: number;

@@ -1,6 +1,13 @@
 import type { IncomingHttpHeaders } from "node:http";
 
-/** A request as a fake provider API sees it. */
+/**
+ * A request as a fake provider API sees it (recorded in `api.requests`).
+ *
+ * @example
+ * ```ts
+ * expect(api.requests.map((r: FakeApiRequest) => r.path)).toEqual(["/v2/transcript/t-1"]);
+ * ```
+ */
 export interface FakeApiRequest {
   method: string;
   /** Path without the query string. */
@@ -12,7 +19,14 @@ export interface FakeApiRequest {
   at: number;
 }
 
-/** A fake's answer: a JSON value (serialised) or a string. */
+/**
+ * A fake's answer: a JSON value (serialised) or a string.
+ *
+ * @example
+ * ```ts
+ * const reply: FakeApiReply = { status: 401, body: { error: "Authentication error" } };
+ * ```
+ */
 export interface FakeApiReply {
   status: number;
   body: unknown;
