@@ -5,6 +5,7 @@ import { mediaType, type WebhookRequest, type WebhookResponse } from "../http";
 import { parseBody } from "../parse-body";
 import type { ProviderContext } from "../providers/define-provider";
 import { readBody } from "../read-body";
+import { createEvent } from "../transcript/event";
 import { verifyStaticHeaders } from "../verify/static-headers";
 import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
 import { IGNORED, OK } from "./respond";
@@ -117,7 +118,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }
-    const event = {
+    const event = createEvent<TranscriptionEvent>(config, {
       type: eventType(normalised.status),
       provider: definition.id,
       jobId: normalised.jobId,
@@ -129,7 +130,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
       metadata,
       ...(normalised.error ? { error: normalised.error } : {}),
       payload: normalised.payload,
-    } as TranscriptionEvent;
+    });
     return runOnce(event, definition.successResponse ?? OK);
   };
 }
