@@ -27,6 +27,7 @@ export type WebhookErrorCode =
   | "body_already_parsed"
   | "in_progress"
   | "store_unavailable"
+  | "queue_unavailable"
   | "handler_failed"
   | "internal_error";
 
