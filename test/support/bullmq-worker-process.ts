@@ -10,7 +10,7 @@
 import { transcriptionWorker } from "@scribehook/bullmq";
 
 const env = process.env;
-const say = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const say = (line: Record<string, unknown>) => void process.stdout.write(`${JSON.stringify(line)}\n`);
 const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
 const delay = num("HANDLER_DELAY_MS") ?? 0;
 
@@ -46,8 +46,8 @@ worker.onOverdue((e) => {
     datesAreDates: e.expectedBy instanceof Date && e.expectedAt instanceof Date,
   });
 });
-worker.onDeadLetter((event, error) =>
-  say({ event: "dead-letter", jobId: event.jobId, message: error.message }),
-);
+worker.onDeadLetter((event, error) => {
+  say({ event: "dead-letter", jobId: event.jobId, message: error.message });
+});
 worker.worker.waitUntilReady().then(() => say({ event: "ready" }));
 process.on("SIGTERM", () => void worker.close().then(() => process.exit(0)));
