@@ -41,7 +41,7 @@ async function setup(poll = false) {
   /** True once no watchdog job is left waiting, delayed or running. */
   const settled = async () => {
     const c = await web.queue.queue.getJobCounts("delayed", "waiting", "active");
-    return c.delayed + c.waiting + c.active === 0;
+    return (c.delayed ?? 0) + (c.waiting ?? 0) + (c.active ?? 0) === 0;
   };
   return { web, worker, overdue, events, settled };
 }
