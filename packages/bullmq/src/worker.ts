@@ -1,5 +1,6 @@
 import {
   type EventType,
+  fetchJobStatus,
   type JobStatusFn,
   type OverdueEvent,
   type ProvidersOptions,
@@ -46,7 +47,7 @@ export interface TranscriptionWorkerOptions {
   maxStalledCount?: number;
   /**
    * The watchdog's poll step: asks a provider's status API about an overdue job, for providers
-   * configured here with an `apiKey`. Default: none (the job is reported overdue).
+   * configured here with an `apiKey`. Default `fetchJobStatus` from `@scribehook/core`.
    */
   jobStatus?: JobStatusFn;
 }
@@ -116,6 +117,11 @@ export function transcriptionWorker(options: TranscriptionWorkerOptions): Transc
     }
   };
   const providers = options.providers ?? {};
+  /** A provider's result settings (`apiKey`, `apiBaseUrl`), for the poll step and `event.transcript()`. */
+  const configOf = (provider: string): { apiKey?: string; apiBaseUrl?: string } =>
+    (Object.hasOwn(providers, provider)
+      ? (providers as Record<string, { apiKey?: string; apiBaseUrl?: string } | undefined>)[provider]
+      : undefined) ?? {};
   let queue: Queue | undefined;
   // The queue this worker adds polled events to (created on first use).
   const ownQueue = () => {
@@ -134,17 +140,16 @@ export function transcriptionWorker(options: TranscriptionWorkerOptions): Transc
     const q = ownQueue();
     const redis = await q.getBackend().client;
     if ((await redis.get(await arrivedKey(q, due.provider, due.jobId))) !== null) return;
-    if (options.jobStatus) {
-      const config = (providers as Record<string, { apiKey?: string; apiBaseUrl?: string } | undefined>)[
-        due.provider
-      ];
-      const event = await pollJob({ ...due, ...config, jobStatus: options.jobStatus });
-      if (event) {
-        // Queued like a delivery, under the id of its idempotency key: a late callback is a duplicate.
-        const jobOptions = (job.data as { eventJobOptions?: EventJobOptions }).eventJobOptions ?? {};
-        await q.add(EVENT_JOB, event, { ...jobOptions, jobId: await queueJobId(event.idempotencyKey) });
-        return;
-      }
+    const event = await pollJob({
+      ...due,
+      ...configOf(due.provider),
+      jobStatus: options.jobStatus ?? fetchJobStatus,
+    });
+    if (event) {
+      // Queued like a delivery, under the id of its idempotency key: a late callback is a duplicate.
+      const jobOptions = (job.data as { eventJobOptions?: EventJobOptions }).eventJobOptions ?? {};
+      await q.add(EVENT_JOB, event, { ...jobOptions, jobId: await queueJobId(event.idempotencyKey) });
+      return;
     }
     await handlers.run(["transcription.overdue"], due);
   }
@@ -153,7 +158,7 @@ export function transcriptionWorker(options: TranscriptionWorkerOptions): Transc
     options.name,
     async (job: Job) => {
       if (job.name === OVERDUE_JOB) return processOverdue(job);
-      const event = reviveEvent(job.data);
+      const event = reviveEvent(job.data, configOf((job.data as { provider?: string }).provider ?? ""));
       await handlers.run([event.type, "*"], event);
     },
     {
@@ -171,7 +176,10 @@ export function transcriptionWorker(options: TranscriptionWorkerOptions): Transc
     if (!job?.finishedOn) return;
     let carried: TranscriptionEvent | OverdueEvent;
     try {
-      carried = job.name === OVERDUE_JOB ? reviveOverdue(job.data) : reviveEvent(job.data);
+      carried =
+        job.name === OVERDUE_JOB
+          ? reviveOverdue(job.data)
+          : reviveEvent(job.data, configOf((job.data as { provider?: string }).provider ?? ""));
     } catch (err) {
       reportError(err as Error);
       return;

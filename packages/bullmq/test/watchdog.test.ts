@@ -1,17 +1,16 @@
 import { transcriptionWorker } from "@scribehook/bullmq";
 import type { OverdueEvent, TranscriptionEvent } from "@scribehook/core";
+import { fakeProviderApi } from "@scribehook/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assemblyaiJobStatus, startFakeStatusApi } from "../../../test/support/fake-status-api";
 import { startJsonLinesProcess } from "../../../test/support/json-lines-process";
 import { type RedisServer, startRedisServer } from "../../../test/support/redis-server";
 import { queueName, startWeb, TOKEN, until } from "./support";
 
-const API_KEY = "bullmq-watchdog-api-key";
 let redis: RedisServer;
-let api: Awaited<ReturnType<typeof startFakeStatusApi>>;
+let api: Awaited<ReturnType<typeof fakeProviderApi>>;
 const cleanup: (() => Promise<unknown>)[] = [];
 beforeAll(async () => {
-  [redis, api] = await Promise.all([startRedisServer(), startFakeStatusApi(API_KEY)]);
+  [redis, api] = await Promise.all([startRedisServer(), fakeProviderApi("assemblyai")]);
 });
 afterAll(async () => {
   for (const fn of cleanup.reverse()) await fn().catch(() => {});
@@ -26,12 +25,8 @@ async function setup(poll = false) {
   const worker = transcriptionWorker({
     connection: { host: "127.0.0.1", port: redis.port },
     name,
-    ...(poll
-      ? {
-          providers: { assemblyai: { apiKey: API_KEY, apiBaseUrl: api.url } },
-          jobStatus: assemblyaiJobStatus,
-        }
-      : {}),
+    // With an apiKey, the poll step asks the (fake) AssemblyAI API through fetchJobStatus, the default.
+    ...(poll ? { providers: { assemblyai: { apiKey: api.apiKey, apiBaseUrl: api.url } } } : {}),
   });
   cleanup.push(() => worker.close());
   const overdue: OverdueEvent[] = [];
@@ -73,7 +68,6 @@ describe("the watchdog with bullmqQueue()", () => {
 
   it("asks the provider's status API first: a completed job reaches the worker as a completed event with source 'poll', and the late callback is a duplicate", async () => {
     const { web, overdue, events, settled } = await setup(true);
-    api.jobs.set("q-polled-1", "completed");
     await web.hooks.expect({ provider: "assemblyai", jobId: "q-polled-1", within: "300ms" });
     await until(() => events.length > 0);
     expect(events[0]).toMatchObject({
@@ -83,6 +77,7 @@ describe("the watchdog with bullmqQueue()", () => {
       idempotencyKey: "assemblyai:q-polled-1:completed",
     });
     expect(events[0]!.receivedAt).toBeInstanceOf(Date);
+    expect(api.requests.map((r) => r.path)).toContain("/v2/transcript/q-polled-1");
     expect(await web.deliver("q-polled-1")).toMatchObject({
       status: 200,
       body: { ok: true, duplicate: true },

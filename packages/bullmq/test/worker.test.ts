@@ -1,6 +1,6 @@
 import { bullmqQueue, transcriptionWorker, UnrecoverableError } from "@scribehook/bullmq";
 import { createReceiver, type TranscriptionEvent } from "@scribehook/core";
-import { signDelivery } from "@scribehook/testing";
+import { fakeProviderApi, signDelivery } from "@scribehook/testing";
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startJsonLinesProcess } from "../../../test/support/json-lines-process";
@@ -68,6 +68,19 @@ describe("transcriptionWorker()", () => {
       metadata: { userId: "u-9", orderId: "o-1" },
     });
     expect(event!.payload).toEqual(JSON.parse(d.body));
+  });
+
+  it("lets handlers fetch the transcript where the worker has the provider's apiKey", async () => {
+    const api = await fakeProviderApi("assemblyai");
+    cleanup.push(() => api.close());
+    const name = queueName();
+    const w = worker(name, { providers: { assemblyai: { apiKey: api.apiKey, apiBaseUrl: api.url } } });
+    const texts: string[] = [];
+    w.onComplete(async (e) => void texts.push((await e.transcript()).text));
+    expect((await (await web(name)).deliver("tr-api-1")).status).toBe(200);
+    await until(() => texts.length > 0);
+    expect(texts).toEqual([(api.sample("tr-api-1") as { text: string }).text]);
+    expect(api.requests.map((r) => r.path)).toContain("/v2/transcript/tr-api-1");
   });
 
   it("retries a handler that throws twice, then succeeds: 3 attempts, one success, no dead letter", async () => {

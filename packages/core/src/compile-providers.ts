@@ -1,6 +1,7 @@
 import type { ReceiverOptions } from "./options";
 import { builtinProviders } from "./providers";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+import { checkResultOptions } from "./transcript/resolve";
 import { parseBytes, parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { ipAllowList } from "./verify/ip-allowlist";
@@ -140,6 +141,7 @@ function compile(
     }
     checkSignatureOptions(config.signature, `${where}.signature`);
   }
+  checkResultOptions(config, where);
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
   return {
     definition,

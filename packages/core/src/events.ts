@@ -1,4 +1,5 @@
 import type { BuiltinPayloads } from "./providers";
+import type { CaptionFormat, RequestSettings, Transcript } from "./transcript/types";
 
 /**
  * Payload type of each provider id. Built-in providers are listed; add your own custom provider's
@@ -45,6 +46,14 @@ interface EventOf<P extends ProviderId> {
   error?: { code?: string; message?: string };
   /** The provider's body, typed per provider. */
   payload: ProviderPayload<P>;
+  /**
+   * The transcript in one shape across providers: from the callback body where it carries the result
+   * (no key, no request), else from the provider's API with the configured `apiKey`. Fetched once and
+   * cached; rejects with a `TranscriptError`. Not an own property: the event stays plain data.
+   */
+  transcript(settings?: RequestSettings): Promise<Transcript>;
+  /** SRT or WebVTT: the provider's own captions where it serves them, else rendered from the segments. */
+  captions(format: CaptionFormat, settings?: RequestSettings): Promise<string>;
 }
 
 /**

@@ -43,6 +43,28 @@ export type { QueuedExpectation, TranscriptionQueue } from "./queue/queue";
 export { reviveEvent } from "./queue/revive";
 export { type ReadBodyOptions, readBody } from "./read-body";
 export { createReceiver, type Receiver } from "./receiver";
+export {
+  type CaptionFormat,
+  createEvent,
+  defineResultClient,
+  type FetchTranscriptOptions,
+  fetchCaptions,
+  fetchJobStatus,
+  fetchTranscript,
+  type JobStatusResult,
+  type RequestSettings,
+  type ResultBody,
+  type ResultClient,
+  type ResultConfig,
+  type ResultContext,
+  renderCaptions,
+  resultClients,
+  type Transcript,
+  TranscriptError,
+  type TranscriptErrorCode,
+  type TranscriptSegment,
+  type TranscriptWord,
+} from "./transcript";
 export { parseBytes, parseDuration } from "./units";
 export {
   assertHmac,

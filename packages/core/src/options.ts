@@ -52,7 +52,8 @@ export interface ReceiverOptions {
   enqueueTimeout?: number | string;
   /**
    * The watchdog's poll step: asks a provider's status API about a job whose callback is overdue,
-   * for providers configured with an `apiKey`. Default: none (no poll, the job is reported overdue).
+   * for providers configured with an `apiKey`. Default `fetchJobStatus` (the documented status API of
+   * each built-in provider that has one).
    */
   jobStatus?: JobStatusFn;
 }

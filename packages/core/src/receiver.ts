@@ -16,6 +16,7 @@ import { createEnqueueOnce } from "./receiver/enqueue";
 import { internalError, OK, toFetchResponse } from "./receiver/respond";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
+import { fetchJobStatus } from "./transcript/fetch-transcript";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
@@ -105,9 +106,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     : undefined;
   const watchdog = createMemoryWatchdog({
     async poll(due) {
-      if (!options.jobStatus) return false;
-      const config = providers.get(due.provider)?.config as { apiKey?: string; apiBaseUrl?: string };
-      const event = await pollJob({ ...due, ...config, jobStatus: options.jobStatus });
+      const config = providers.get(due.provider)?.config;
+      const event = await pollJob({
+        ...due,
+        apiKey: config?.apiKey,
+        apiBaseUrl: config?.apiBaseUrl,
+        jobStatus: options.jobStatus ?? fetchJobStatus,
+      });
       if (!event) return false;
       // The job finished: its handlers ran here (or it was a duplicate); a handler error has no request to fail.
       await settle(event, OK).catch(() => {});

@@ -1,3 +1,4 @@
+import { fakeProviderApi } from "@scribehook/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemblyaiJobStatus, startFakeStatusApi } from "../../../test/support/fake-status-api";
 import {
@@ -10,16 +11,30 @@ import {
 const TOKEN = "watchdog-token-7f2";
 const API_KEY = "watchdog-api-key-19c";
 let api: Awaited<ReturnType<typeof startFakeStatusApi>>;
+let vendorApi: Awaited<ReturnType<typeof fakeProviderApi>>;
 beforeAll(async () => {
-  api = await startFakeStatusApi(API_KEY);
+  [api, vendorApi] = await Promise.all([startFakeStatusApi(API_KEY), fakeProviderApi("assemblyai")]);
 });
-afterAll(() => api?.close());
+afterAll(() => Promise.all([api?.close(), vendorApi?.close()]));
 
-function setup(withPoll = false) {
-  // apiKey / apiBaseUrl: the provider's API settings, read by the poll step.
-  const assemblyai = { headers: { "x-webhook-token": TOKEN }, apiKey: API_KEY, apiBaseUrl: api.url };
-  const providers: ProvidersOptions = { assemblyai };
-  const receiver = createReceiver({ providers, ...(withPoll ? { jobStatus: assemblyaiJobStatus } : {}) });
+/**
+ * A receiver for AssemblyAI. `poll`: "none" (no apiKey: no poll), "seam" (a status function of our
+ * own against a fake that can say "processing"), "default" (fetchJobStatus against fakeProviderApi).
+ */
+function setup(poll: "none" | "seam" | "default" = "none") {
+  const headers = { "x-webhook-token": TOKEN };
+  const providers: ProvidersOptions = {
+    assemblyai:
+      poll === "none"
+        ? { headers }
+        : poll === "seam"
+          ? { headers, apiKey: API_KEY, apiBaseUrl: api.url }
+          : { headers, apiKey: vendorApi.apiKey, apiBaseUrl: vendorApi.url },
+  };
+  const receiver = createReceiver({
+    providers,
+    ...(poll === "seam" ? { jobStatus: assemblyaiJobStatus } : {}),
+  });
   const overdue: OverdueEvent[] = [];
   const events: TranscriptionEvent[] = [];
   receiver.onOverdue((e) => void overdue.push(e));
@@ -65,8 +80,21 @@ describe("the watchdog of a receiver without a queue", () => {
     expect(overdue.map((e) => e.jobId)).toEqual(["ontime-2"]);
   });
 
-  it("asks the provider's status API first: a completed job becomes a completed event with source 'poll', and the late callback is a duplicate", async () => {
-    const { receiver, overdue, events, deliver } = setup(true);
+  it("asks the provider's status API first (fetchJobStatus by default): a completed job becomes a completed event with source 'poll' whose transcript() works, and the late callback is a duplicate", async () => {
+    const { receiver, overdue, events, deliver } = setup("default");
+    await receiver.expect({ provider: "assemblyai", jobId: "polled-0", within: "200ms" });
+    await until(() => events.length > 0);
+    expect(events[0]).toMatchObject({ type: "transcription.completed", jobId: "polled-0", source: "poll" });
+    const transcript = await events[0]!.transcript();
+    expect(transcript.text).toBe((vendorApi.sample("polled-0") as { text: string }).text);
+    expect(vendorApi.requests.map((r) => r.path)).toContain("/v2/transcript/polled-0");
+    expect(await (await deliver("polled-0")).json()).toEqual({ ok: true, duplicate: true });
+    expect(events).toHaveLength(1);
+    expect(overdue).toEqual([]);
+  });
+
+  it("takes a status function of your own (jobStatus): completed → a 'poll' event, the late callback a duplicate", async () => {
+    const { receiver, overdue, events, deliver } = setup("seam");
     api.jobs.set("polled-1", "completed");
     await receiver.expect({ provider: "assemblyai", jobId: "polled-1", within: "200ms" });
     await until(() => events.length > 0);
@@ -87,7 +115,7 @@ describe("the watchdog of a receiver without a queue", () => {
   });
 
   it("reports the job overdue when the status API says it is still running", async () => {
-    const { receiver, overdue, events } = setup(true);
+    const { receiver, overdue, events } = setup("seam");
     api.jobs.set("running-1", "processing");
     await receiver.expect({ provider: "assemblyai", jobId: "running-1", within: "200ms" });
     await until(() => overdue.length > 0);

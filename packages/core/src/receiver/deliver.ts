@@ -6,6 +6,7 @@ import { defaultIdempotencyKey } from "../idempotency-key";
 import { parseBody } from "../parse-body";
 import type { ProviderContext } from "../providers/define-provider";
 import { readBody } from "../read-body";
+import { createEvent } from "../transcript/event";
 import { verifyStaticHeaders } from "../verify/static-headers";
 import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
 import { OK } from "./respond";
@@ -102,7 +103,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }
-    const event = {
+    const event = createEvent<TranscriptionEvent>(config, {
       type: eventType(normalised.status),
       provider: definition.id,
       jobId: normalised.jobId,
@@ -116,7 +117,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
       metadata,
       ...(normalised.error ? { error: normalised.error } : {}),
       payload: normalised.payload,
-    } as TranscriptionEvent;
+    });
     return runOnce(event, definition.successResponse ?? OK);
   };
 }

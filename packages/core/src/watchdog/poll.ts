@@ -1,5 +1,6 @@
 import { eventType, type TranscriptionEvent } from "../events";
 import { defaultIdempotencyKey } from "../idempotency-key";
+import { createEvent } from "../transcript/event";
 import type { JobStatusFn } from "./overdue";
 
 /** What the poll step needs: the job, the provider's API settings, and the status function. */
@@ -42,17 +43,21 @@ export async function pollJob(options: PollOptions): Promise<TranscriptionEvent 
   }
   const type = eventType(result.status);
   if (type === "transcription.updated") return undefined;
-  return {
-    type,
-    provider,
-    jobId,
-    status: result.status,
-    providerStatus: result.providerStatus,
-    idempotencyKey: defaultIdempotencyKey(provider, jobId, result.status, result.providerStatus),
-    receivedAt: new Date(),
-    source: "poll",
-    metadata: {},
-    ...(result.error ? { error: result.error } : {}),
-    payload: {},
-  } as unknown as TranscriptionEvent;
+  // transcript() works on a polled event too: the payload is empty, so it asks the provider's API.
+  return createEvent<TranscriptionEvent>(
+    { apiKey, ...(options.apiBaseUrl ? { apiBaseUrl: options.apiBaseUrl } : {}) },
+    {
+      type,
+      provider,
+      jobId,
+      status: result.status,
+      providerStatus: result.providerStatus,
+      idempotencyKey: defaultIdempotencyKey(provider, jobId, result.status, result.providerStatus),
+      receivedAt: new Date(),
+      source: "poll",
+      metadata: {},
+      ...(result.error ? { error: result.error } : {}),
+      payload: {},
+    },
+  );
 }
