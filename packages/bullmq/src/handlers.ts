@@ -1,8 +1,22 @@
 import type { EventType, OverdueEvent, TranscriptionEvent } from "@scribehook/core";
 
-/** A worker's handler; the job succeeds when its promise resolves and is retried when it rejects. */
+/**
+ * A worker's handler; the job succeeds when its promise resolves and is retried when it rejects.
+ *
+ * @example
+ * ```ts
+ * const onDone: WorkerHandler<TranscriptionEvent> = async (event) => save(event.idempotencyKey);
+ * ```
+ */
 export type WorkerHandler<E> = (event: E) => void | Promise<void>;
-/** Called once for a job that failed for good: `event` is what the job carried, `error` the last failure. */
+/**
+ * Called once for a job that failed for good: `event` is what the job carried, `error` the last failure.
+ *
+ * @example
+ * ```ts
+ * const dead: DeadLetterHandler = (event, error) => console.error("gave up on", event.jobId, error.message);
+ * ```
+ */
 export type DeadLetterHandler = (
   event: TranscriptionEvent | OverdueEvent,
   error: Error,

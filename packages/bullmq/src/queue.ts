@@ -46,14 +46,29 @@ export interface BullmqQueueOptions {
   enqueueTimeout?: number | string;
 }
 
-/** The BullMQ queue behind a receiver; `queue` is BullMQ's own `Queue`, for inspection. */
+/**
+ * The BullMQ queue behind a receiver; `queue` is BullMQ's own `Queue`, for inspection.
+ *
+ * @example
+ * ```ts
+ * const q: BullmqTranscriptionQueue = bullmqQueue({ connection, name: "transcriptions" });
+ * console.log(await q.queue.getJobCounts("waiting", "failed"));
+ * ```
+ */
 export interface BullmqTranscriptionQueue extends TranscriptionQueue {
   readonly queue: Queue;
   enqueue(event: TranscriptionEvent): Promise<undefined | "duplicate">;
   expect(due: QueuedExpectation): Promise<void>;
 }
 
-/** The job options every event job gets, carried by watchdog jobs so a polled event gets the same. */
+/**
+ * The job options every event job gets, carried by watchdog jobs so a polled event gets the same.
+ *
+ * @example
+ * ```ts
+ * const opts: EventJobOptions = { attempts: 5, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: { age: 86_400 }, removeOnFail: false };
+ * ```
+ */
 export interface EventJobOptions {
   attempts: number;
   backoff: number | BackoffOptions;

@@ -58,6 +58,13 @@ export interface TranscriptionWorkerOptions {
  * `UnrecoverableError` stops the retries at once. A job that fails for good (attempts used up,
  * unrecoverable, or stalled more than `maxStalledCount` times) reaches `onDeadLetter` and stays in
  * BullMQ's failed set.
+ *
+ * @example
+ * ```ts
+ * const worker: TranscriptionWorker = transcriptionWorker({ connection, name: "transcriptions" });
+ * const stop = worker.onComplete(async (event) => save(event.idempotencyKey, event.jobId));
+ * stop(); // removes the handler again
+ * ```
  */
 export interface TranscriptionWorker {
   /** BullMQ's own `Worker`, for inspection and events. */

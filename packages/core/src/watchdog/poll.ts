@@ -3,7 +3,14 @@ import { defaultIdempotencyKey } from "../idempotency-key";
 import { createEvent } from "../transcript/event";
 import type { JobStatusFn } from "./overdue";
 
-/** What the poll step needs: the job, the provider's API settings, and the status function. */
+/**
+ * What the poll step needs: the job, the provider's API settings, and the status function.
+ *
+ * @example
+ * ```ts
+ * const options: PollOptions = { provider: "assemblyai", jobId: "tr_1", apiKey: process.env.AAI_KEY, jobStatus: fetchJobStatus };
+ * ```
+ */
 export interface PollOptions {
   provider: string;
   jobId: string;
