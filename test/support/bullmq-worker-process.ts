@@ -1,7 +1,7 @@
 /**
  * A `transcriptionWorker()` in its own process, for the @scribehook/bullmq tests. Configured by
  * environment variables: `REDIS_PORT` (127.0.0.1), `QUEUE_NAME`, `HANDLER_DELAY_MS` (each handler
- * run takes this long), `CONCURRENCY`, `LOCK_DURATION_MS`, `STALLED_INTERVAL_MS`.
+ * run takes this long), `CONCURRENCY`, `LOCK_DURATION_MS`, `STALLED_INTERVAL_MS`, `MAX_STALLED_COUNT`.
  * Prints one JSON object per line: `{"event":"ready"}`, `{"event":"started","jobId","attempt"}`,
  * `{"event":"handled","jobId","type","source","receivedAtIsDate","metadata"}`,
  * `{"event":"overdue","provider","jobId","expectedBy","expectedAt","datesAreDates"}`,
@@ -20,6 +20,7 @@ const worker = transcriptionWorker({
   concurrency: num("CONCURRENCY") ?? 1,
   lockDuration: num("LOCK_DURATION_MS"),
   stalledInterval: num("STALLED_INTERVAL_MS"),
+  maxStalledCount: num("MAX_STALLED_COUNT"),
 });
 const attempts = new Map<string, number>();
 worker.onAny(async (event) => {

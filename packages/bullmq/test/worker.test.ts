@@ -162,6 +162,29 @@ describe("transcriptionWorker()", () => {
     expect(first.all("handled")).toEqual([]);
   }, 60_000);
 
+  it("dead-letters a job that stalled more than maxStalledCount times (its worker killed mid-job)", async () => {
+    const name = queueName();
+    const env = {
+      REDIS_PORT: String(redis.port),
+      QUEUE_NAME: name,
+      HANDLER_DELAY_MS: "60000",
+      LOCK_DURATION_MS: "1000",
+      STALLED_INTERVAL_MS: "500",
+      MAX_STALLED_COUNT: "0",
+    };
+    const first = await startJsonLinesProcess("test/support/bullmq-worker-process.ts", env);
+    cleanup.push(() => first.kill());
+    expect((await (await web(name)).deliver("stalled-1")).status).toBe(200);
+    await first.waitFor((l) => l.event === "started" && l.jobId === "stalled-1");
+    await first.kill("SIGKILL");
+
+    const second = await startJsonLinesProcess("test/support/bullmq-worker-process.ts", env);
+    cleanup.push(() => second.kill());
+    const dead = await second.waitFor((l) => l.event === "dead-letter");
+    expect(dead).toMatchObject({ jobId: "stalled-1", message: expect.stringMatching(/stalled/) });
+    expect(second.all("started")).toEqual([]);
+  }, 60_000);
+
   it("warns once at start-up when Redis may evict keys", async () => {
     const admin = new Redis(redis.port, "127.0.0.1");
     cleanup.push(async () => admin.disconnect());
