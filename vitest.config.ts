@@ -18,6 +18,12 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+    // Type tests (`*.test-d.ts`): tsc checks their expectTypeOf assertions as part of `pnpm test`.
+    typecheck: {
+      enabled: true,
+      include: ["packages/*/test/**/*.test-d.ts", "test/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.json",
+    },
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",

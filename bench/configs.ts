@@ -96,6 +96,16 @@ export const configs: BenchConfig[] = [
     needs: "bullmq",
   },
   {
+    id: "express-scribehook-redis",
+    label: "scribehook Express, redisStore() (local redis-server)",
+    framework: "Express",
+    server: "express-scribehook",
+    kind: "instanttranscriber",
+    path: IT,
+    needs: "redis",
+    env: { BENCH_STORE: "redis" },
+  },
+  {
     id: "octokit-express",
     label: "@octokit/webhooks createNodeMiddleware on Express",
     framework: "Express",

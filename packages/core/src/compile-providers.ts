@@ -1,6 +1,7 @@
+import { refuseAccidents } from "./config-values";
 import type { ReceiverOptions } from "./options";
 import { builtinProviders } from "./providers";
-import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+import type { ProviderConfig, ProviderContext, ProviderDefinition } from "./providers/define-provider";
 import { checkResultOptions } from "./transcript/resolve";
 import { parseBytes, parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
@@ -9,7 +10,8 @@ import { ipAllowList } from "./verify/ip-allowlist";
 /** A configured provider, with everything the pipeline needs worked out once at creation. */
 export interface CompiledProvider {
   definition: ProviderDefinition<string, any>;
-  config: ProviderConfig;
+  /** As given, with header names lower-cased and `tolerance` in seconds (what providers read). */
+  config: ProviderContext["config"];
   methods: readonly string[];
   /** `Allow` header value. */
   allow: string;
@@ -70,12 +72,14 @@ function compile(
         `${where}.secret: must be a non-empty string or a list of them (empty secrets are refused)`,
       );
     }
+    refuseAccidents(secrets as string[], `${where}.secret`);
     if (!signs) {
       throw new TypeError(
         `${where}.secret: ${definition.name} does not sign its callbacks; authenticate it with headers or urlToken instead`,
       );
     }
   }
+  definition.checkConfig?.(config, where);
   if (config.headers !== undefined) {
     const entries = Object.entries(config.headers);
     if (entries.length === 0) throw new TypeError(`${where}.headers: name at least one header`);
@@ -87,6 +91,12 @@ function compile(
         values.some((v) => typeof v !== "string" || v === "")
       ) {
         throw new TypeError(`${where}.headers["${name}"]: must be a non-empty string or a list of them`);
+      }
+      refuseAccidents(values, `${where}.headers["${name}"]`);
+      if (values.some((v) => v.includes(", "))) {
+        throw new TypeError(
+          `${where}.headers["${name}"]: a value may not contain ", " (HTTP joins a repeated header with it, so it could not be told from a header sent twice)`,
+        );
       }
     }
   }
@@ -127,11 +137,11 @@ function compile(
     ipAllowed = ipAllowList(list);
   }
 
-  if (
-    config.tolerance !== undefined &&
-    !(typeof config.tolerance === "number" && Number.isFinite(config.tolerance) && config.tolerance > 0)
-  ) {
-    throw new TypeError(`${where}.tolerance: give the timestamp window in seconds, e.g. 300`);
+  let toleranceSeconds: number | undefined;
+  if (config.tolerance !== undefined) {
+    const ms = parseDuration(config.tolerance, `${where}.tolerance`);
+    if (ms <= 0) throw new TypeError(`${where}.tolerance: give a window longer than zero, e.g. "5m"`);
+    toleranceSeconds = ms / 1000;
   }
   if (config.signature !== undefined) {
     if (!signs) {
@@ -145,7 +155,11 @@ function compile(
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
   return {
     definition,
-    config: config.headers ? { ...config, headers: lowerKeys(config.headers) } : config,
+    config: {
+      ...config,
+      ...(config.headers ? { headers: lowerKeys(config.headers) } : {}),
+      tolerance: toleranceSeconds,
+    },
     methods: definition.methods,
     allow: definition.methods.join(", "),
     limit: parseBytes(

@@ -1,6 +1,6 @@
 export type { CallbackUrlOptions } from "./callback-url";
 export { signCallbackUrl } from "./callback-url";
-export { type MemoryStoreOptions, memoryStore } from "./dedupe/memory-store";
+export { type MemoryDedupeStore, type MemoryStoreOptions, memoryStore } from "./dedupe/memory-store";
 export type { ClaimResult, DedupeStore } from "./dedupe/store";
 export { WebhookError, type WebhookErrorCode } from "./errors";
 export type {
@@ -11,6 +11,7 @@ export type {
   ProviderPayload,
   ProviderPayloads,
   RejectedDelivery,
+  StatusOfType,
   TranscriptionEvent,
 } from "./events";
 export {

@@ -80,15 +80,18 @@ export async function readBody(body: RequestBody, options: ReadBodyOptions): Pro
 
 function toWebhookError(err: unknown, limit: number): unknown {
   if (err instanceof WebhookError) return err;
+  const cause = { cause: err };
   const type = (err as { type?: string }).type;
   if (type === "entity.too.large") {
-    return tooLarge(limit);
+    return tooLarge(limit, err);
   }
   if (type === "request.aborted")
     return new WebhookError(
       "body_aborted",
       400,
       "The client closed the connection before the body was complete",
+      {},
+      cause,
     );
   if (type === "request.size.invalid") {
     return new WebhookError(
@@ -96,34 +99,40 @@ function toWebhookError(err: unknown, limit: number): unknown {
       400,
       "The body is not as long as its Content-Length says",
       CLOSE,
+      cause,
     );
   }
-  if (type === "stream.not.readable") return alreadyParsed();
+  if (type === "stream.not.readable") return alreadyParsed(err);
   // A developer error in the adapter, not the sender's: a 4xx would stop the provider's retries.
   if (type === "stream.encoding.set") {
     return new WebhookError(
       "internal_error",
       500,
       "The body stream has an encoding set; give scribehook bytes",
+      {},
+      cause,
     );
   }
-  return new WebhookError("body_aborted", 400, "The body could not be read");
+  return new WebhookError("body_aborted", 400, "The body could not be read", {}, cause);
 }
 
-const tooLarge = (limit: number) =>
+const tooLarge = (limit: number, cause?: unknown) =>
   new WebhookError(
     "body_too_large",
     413,
     `The body is larger than the limit of ${limit} bytes (maxBodyBytes)`,
     CLOSE,
+    cause === undefined ? undefined : { cause },
   );
 
-const alreadyParsed = () =>
+const alreadyParsed = (cause?: unknown) =>
   new WebhookError(
     "body_already_parsed",
     500,
     "The request body was already read by a body parser mounted before scribehook, so its signature cannot be checked. " +
       "Mount scribehook before express.json() / bodyParser() / koa-bodyparser, or keep the raw bytes as req.rawBody.",
+    {},
+    cause === undefined ? undefined : { cause },
   );
 
 /**

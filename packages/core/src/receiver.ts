@@ -6,12 +6,14 @@ import {
   Emitter,
   type EventHandler,
   type EventType,
+  type ProviderId,
   type RejectedDelivery,
   type TranscriptionEvent,
 } from "./events";
+import { headerCounter } from "./header-count";
 import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
-import { createPipeline } from "./receiver/deliver";
+import { createPipeline, type Delivery } from "./receiver/deliver";
 import { createEnqueueOnce } from "./receiver/enqueue";
 import { internalError, OK, toFetchResponse } from "./receiver/respond";
 import { createRouter } from "./receiver/route";
@@ -33,23 +35,27 @@ export interface Receiver {
   readonly path: string;
   /** Runs the whole pipeline for one request. Never throws: every outcome is a response. */
   handle(request: WebhookRequest): Promise<WebhookResponse>;
-  /** True when `url` lies under the base path (adapters pass every other request on). */
+  /**
+   * True when `url` addresses a configured provider (`<base>/<id>`, any method): the requests the
+   * receiver answers. Express and Koa pass every other request on, even under the base path.
+   */
   matches(url: string): boolean;
   /** The receiver as a Fetch-API handler (Hono, Next.js route handlers, Bun, Deno). */
   fetch(request: Request, info?: { ip?: string }): Promise<Response>;
   /** A callback URL for `provider`, signed with `urlTokenSecret`, carrying `metadata` back to you. */
   callbackUrl(options: CallbackUrlOptions): string;
   /**
-   * Adds a handler for one event type; returns a function that removes it. With the `queue`
-   * option handlers run in workers, and every `on*()` but `onRejected` throws a TypeError.
+   * Adds a handler for one event type, typed for that type's events; returns a function that
+   * removes it. With the `queue` option handlers run in workers, and every `on*()` but `onRejected`
+   * throws a TypeError.
    */
-  on(type: EventType, handler: EventHandler<TranscriptionEvent>): () => void;
+  on<T extends EventType>(type: T, handler: EventHandler<TranscriptionEvent<ProviderId, T>>): () => void;
   /** Adds a handler for callbacks that did not come in time (see `expect()`). */
   on(type: "transcription.overdue", handler: EventHandler<OverdueEvent>): () => void;
   /** Adds a handler for `transcription.completed`. */
-  onComplete(handler: EventHandler<TranscriptionEvent>): () => void;
+  onComplete(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.completed">>): () => void;
   /** Adds a handler for `transcription.failed` (failed and cancelled jobs). */
-  onFailed(handler: EventHandler<TranscriptionEvent>): () => void;
+  onFailed(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.failed">>): () => void;
   /** Adds a handler for every event, after the type's own handlers. */
   onAny(handler: EventHandler<TranscriptionEvent>): () => void;
   /** Adds a handler for `transcription.overdue`: an expected callback did not come in time. */
@@ -93,6 +99,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     emitter,
     claimTtlMs: parseDuration(options.claimTtl ?? "60s", "claimTtl"),
     dedupeTtlMs: parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl"),
+    handlerTimeoutMs: parseDuration(options.handlerTimeout ?? "8s", "handlerTimeout"),
   });
   const queue = options.queue;
   const enqueueOnce = queue
@@ -140,6 +147,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   async function handle(request: WebhookRequest): Promise<WebhookResponse> {
     const header = headerReader(request.headers);
+    const count = headerCounter(request.headers, request.headersDistinct);
     const method = request.method.toUpperCase();
     let url: URL;
     try {
@@ -149,12 +157,21 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
     const ip = clientAddress(request.ip, header("x-forwarded-for"), options.trustProxy ?? false);
     let providerId: string | undefined;
+    const delivery: Delivery = { method, url, header, count, body: request.body, ip };
+    // An answer given without reading an announced body closes the connection: otherwise the server
+    // would read (drain) the whole body to keep the connection alive, however large it is.
+    const closeIfUnread = (res: WebhookResponse): WebhookResponse =>
+      delivery.bodyStarted || !announcesBody(header) || res.headers.connection
+        ? res
+        : { ...res, headers: { ...res.headers, connection: "close" } };
     try {
       const provider = router.route(url.pathname);
       providerId = provider.definition.id;
-      return await deliver(provider, { method, url, header, body: request.body, ip });
+      return closeIfUnread(await deliver(provider, delivery));
     } catch (err) {
       const error = err instanceof WebhookError ? err : internalError(err);
+      // A handler's or an unexpected failure is reported as the value thrown; a refusal as itself.
+      const thrown = !(err instanceof WebhookError) ? err : err.code === "handler_failed" ? err.cause : err;
       emitter.rejected({
         status: error.status,
         code: error.code,
@@ -163,8 +180,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         method,
         path: url.pathname,
         ip,
+        error: thrown,
       });
-      return error.toResponse();
+      return closeIfUnread(error.toResponse());
     }
   }
 
@@ -194,10 +212,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     on: handlersHere((type: EventType | "transcription.overdue", fn: EventHandler<any>) =>
       type === "transcription.overdue" ? watchdog.onOverdue(fn) : emitter.on(type, fn),
     ),
-    onComplete: handlersHere((fn: EventHandler<TranscriptionEvent>) =>
-      emitter.on("transcription.completed", fn),
-    ),
-    onFailed: handlersHere((fn: EventHandler<TranscriptionEvent>) => emitter.on("transcription.failed", fn)),
+    onComplete: handlersHere((fn: EventHandler<any>) => emitter.on("transcription.completed", fn)),
+    onFailed: handlersHere((fn: EventHandler<any>) => emitter.on("transcription.failed", fn)),
     onAny: handlersHere((fn: EventHandler<TranscriptionEvent>) => emitter.on("*", fn)),
     onOverdue: handlersHere((fn: EventHandler<OverdueEvent>) => watchdog.onOverdue(fn)),
     onRejected: (fn) => emitter.onRejected(fn),
@@ -228,4 +244,11 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       await queue?.close();
     },
   };
+}
+
+/** True when the request says a body follows (a non-zero Content-Length, or chunked). */
+function announcesBody(header: (name: string) => string | undefined): boolean {
+  const length = header("content-length");
+  if (length !== undefined && length.trim() !== "0") return true;
+  return header("transfer-encoding") !== undefined;
 }

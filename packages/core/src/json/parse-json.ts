@@ -37,8 +37,8 @@ export function parseJson(body: Buffer): unknown {
   }
   try {
     return secure(body);
-  } catch {
-    throw malformed("The body is not valid JSON");
+  } catch (cause) {
+    throw malformed("The body is not valid JSON", "body_malformed", cause);
   }
 }
 
@@ -53,8 +53,8 @@ function deferLarge(body: Buffer, large: { key: string; start: number; end: numb
   let skeleton: Record<string, unknown>;
   try {
     skeleton = secure(Buffer.concat(parts)) as Record<string, unknown>;
-  } catch {
-    throw malformed("The body is not valid JSON");
+  } catch (cause) {
+    throw malformed("The body is not valid JSON", "body_malformed", cause);
   }
   large.forEach((m, n) => {
     // A later duplicate key wins in JSON.parse: defer only where the placeholder survived.

@@ -34,8 +34,11 @@ export interface ProviderContext {
   readonly body: Buffer;
   /** Metadata from a verified callback URL token; empty otherwise. */
   readonly metadata: Record<string, string>;
-  /** The provider's configuration (its secrets included: never copy them into an error). */
-  readonly config: ProviderConfig;
+  /**
+   * The provider's configuration (its secrets included: never copy them into an error), with
+   * `tolerance` worked out at creation into **seconds**.
+   */
+  readonly config: Omit<ProviderConfig, "tolerance"> & { tolerance?: number };
 }
 
 /** What a provider makes of one delivery. */
@@ -47,8 +50,18 @@ export interface Normalised<Payload> {
   status: EventStatus;
   error?: { code?: string; message?: string };
   payload: Payload;
-  /** Replaces the default `${provider}:${jobId}:${providerStatus}` (e.g. a delivery id the provider sends). */
+  /**
+   * Replaces the default `${provider}:${jobId}:${providerStatus}` (e.g. a delivery id the provider sends).
+   * Build it from authenticated data only (the signed body, a signed header, a verified token): an input
+   * the signature does not cover would let a replay of one captured delivery run the handlers again.
+   */
   idempotencyKey?: string;
+  /**
+   * `true` for an authentic delivery that carries nothing for handlers (Azure's deletion event): it is
+   * answered 200 `{"ok":true,"ignored":true}` without claiming a key or running a handler. An unsigned
+   * input may set this (it can only narrow what a signed body does), never the key or the status.
+   */
+  ignore?: boolean;
 }
 
 /**
@@ -61,7 +74,7 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   name: string;
   /** Methods the provider calls back with; others are answered 405. */
   methods: readonly HttpMethod[];
-  /** Formats accepted; by default `["json"]`. A body of another media type is answered 400. */
+  /** Formats accepted; by default `["json"]`. A body of another media type is answered 415. */
   formats?: readonly BodyFormat[];
   /** The provider's published egress addresses, used by `allowIps: "documented"`. */
   documentedIps?: readonly string[];
@@ -78,6 +91,11 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   parse?(body: unknown, ctx: ProviderContext): Payload;
   /** Reads job id and status out of the payload. */
   normalise(payload: Payload, ctx: ProviderContext): Normalised<Payload>;
+  /**
+   * Checks this provider's own configuration once, at receiver creation (e.g. the form of its secret);
+   * throws a `TypeError` whose message starts with `where` (`providers.<id>`) and never repeats a secret.
+   */
+  checkConfig?(config: ProviderConfig, where: string): void;
   /** The success reply, when the provider needs a particular one (Verbit wants the body `OK`). */
   successResponse?: WebhookResponse;
 }
@@ -96,13 +114,14 @@ export interface ProviderConfig {
   /** Headers that must be present with exactly this value (or one of these values). */
   headers?: Record<string, string | readonly string[]>;
   /** Require a valid, unexpired token made by `callbackUrl()` in the request URL. */
+  /** `maxAge`: milliseconds or a string like `"30d"`; older tokens are refused even when not expired. */
   urlToken?: boolean | { maxAge?: number | string };
   /** Addresses/CIDRs allowed to call, or `"documented"` for the provider's published ones. */
   allowIps?: readonly string[] | "documented";
   /** Body limit for this provider, e.g. `"20mb"`. */
   maxBodyBytes?: number | string;
-  /** Window for signed timestamps, in seconds. Default 300. */
-  tolerance?: number;
+  /** Window for signed timestamps: milliseconds or a string like `"5m"`. Default 5 minutes. */
+  tolerance?: number | string;
   /** Override the signature header, algorithm, encoding or prefix of a signing provider. */
   signature?: SignatureOptions;
   /** Accept deliveries with no authentication at all. Never in production. */

@@ -17,18 +17,43 @@ export interface StandardWebhooksPayload {
   [key: string]: unknown;
 }
 
+/** Standard base64 (`+` `/`), padded or not, of at least 4 characters: what the spec's libraries decode. */
+const BARE_BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+
 /**
- * The key bytes of a Standard Webhooks secret: `whsec_<base64>` is decoded; any other string is used
- * as it is (a raw key), as the spec's libraries allow.
+ * The key bytes of a Standard Webhooks secret, read as the spec's `standardwebhooks` and `svix`
+ * libraries read it: an optional `whsec_` prefix is dropped and the rest is base64-decoded. So
+ * `whsec_<base64>` and the bare `<base64>` are the same key. Throws a `TypeError` (without the secret
+ * in its message) for a bare secret that is not standard base64, and for an empty key.
  *
  * @example
  * ```ts
  * standardWebhooksKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); // Buffer of the decoded bytes
+ * standardWebhooksKey("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); // the same bytes
  * ```
  */
 export function standardWebhooksKey(secret: string): Buffer {
-  if (secret.startsWith("whsec_")) return Buffer.from(secret.slice("whsec_".length), "base64");
-  return Buffer.from(secret, "utf8");
+  const { key, problem } = readKey(secret);
+  if (problem) throw new TypeError(`Standard Webhooks secret: ${problem}`);
+  return key;
+}
+
+/**
+ * The key bytes, or why the secret cannot be a key, in words that never repeat it. The `whsec_` part is
+ * decoded as it always was (Node's lenient base64); a bare secret must be strict standard base64.
+ */
+function readKey(secret: string): { key: Buffer; problem?: string } {
+  const whsec = secret.startsWith("whsec_");
+  if (!whsec && !BARE_BASE64.test(secret)) {
+    return {
+      key: Buffer.alloc(0),
+      problem:
+        'expected "whsec_<base64>" or the bare base64 key (the standardwebhooks and svix libraries ' +
+        "base64-decode it), got a value that is not standard base64. Copy the key exactly as the sender shows it",
+    };
+  }
+  const key = Buffer.from(whsec ? secret.slice("whsec_".length) : secret, "base64");
+  return key.length === 0 ? { key, problem: 'the key after "whsec_" is empty' } : { key };
 }
 
 /**
@@ -87,8 +112,20 @@ const PROCESSING = /(^|[._])(created|started|queued|processing|in_progress|runni
 /**
  * Any sender following the Standard Webhooks spec (OpenAI, Svix-based senders such as Gladia's
  * dashboard webhooks): POST JSON with `webhook-id`, `webhook-timestamp`, `webhook-signature` →
- * configure `secret` with the `whsec_…` key (raw keys are accepted too; several for rotation).
- * The timestamp must be within `tolerance` (default 300 s) of now, both ways.
+ * configure `secret` with the `whsec_…` key (several for rotation). A bare key without `whsec_` is
+ * base64-decoded, as the `standardwebhooks` and `svix` libraries do; a bare key that is not standard
+ * base64 is refused when the receiver is created (a `TypeError` naming `providers.standardwebhooks.secret`).
+ * The timestamp must be within `tolerance` (default 300 s) of now, both ways, with now counted in whole
+ * seconds like the libraries (accepted at t + 300.5 s, refused at t + 301 s).
+ *
+ * Where scribehook deliberately differs from the senders' own verifiers:
+ * - looser: a `v1` signature may be written unpadded or in base64url. It is the same 32-byte HMAC
+ *   (OpenAI's SDK decodes as leniently), so nothing can be forged or replayed with it; the
+ *   `standardwebhooks` / `svix` libraries compare the padded text and refuse it.
+ * - stricter: `webhook-id` must be non-empty (it is the idempotency key; OpenAI's SDK accepts an empty
+ *   one), every signature must carry its `v1,` version (OpenAI's SDK also tries unversioned entries),
+ *   and the timestamp must be digits only (the libraries `parseInt` it). No sender of the spec sends
+ *   otherwise.
  *
  * The spec says nothing about the body, so normalisation is a best effort, documented here:
  * the event name is `type` (or `event`, or `data.status`); names ending in `completed`/`succeeded`/
@@ -103,6 +140,14 @@ export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebho
   name: "Standard Webhooks",
   methods: ["POST"],
   formats: ["json"],
+  checkConfig(config, where) {
+    if (config.secret === undefined) return;
+    const secrets = secretList(config.secret);
+    for (const [i, secret] of secrets.entries()) {
+      const { problem } = readKey(secret);
+      if (problem) throw new TypeError(`${where}.secret${secrets.length > 1 ? `[${i}]` : ""}: ${problem}`);
+    }
+  },
   verifySignature(ctx) {
     verifyStandardWebhook({
       header: ctx.header,

@@ -1,5 +1,5 @@
 import type { CompiledProvider } from "../compile-providers";
-import { WebhookError } from "../errors";
+import { unauthorized, WebhookError } from "../errors";
 import { eventType, type TranscriptionEvent } from "../events";
 import { mediaType, type WebhookRequest, type WebhookResponse } from "../http";
 import { defaultIdempotencyKey } from "../idempotency-key";
@@ -9,15 +9,19 @@ import { readBody } from "../read-body";
 import { createEvent } from "../transcript/event";
 import { verifyStaticHeaders } from "../verify/static-headers";
 import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
-import { OK } from "./respond";
+import { IGNORED, OK } from "./respond";
 
 /** One request, reduced to what the pipeline reads. */
 export interface Delivery {
   method: string;
   url: URL;
   header: (name: string) => string | undefined;
+  /** How many times a header was sent (see `headerCounter`). */
+  count: (name: string) => number;
   body: WebhookRequest["body"];
   ip?: string;
+  /** Set by the pipeline once it starts reading the body; until then nothing of it was consumed. */
+  bodyStarted?: boolean;
 }
 
 /** What the pipeline needs besides the request. */
@@ -64,7 +68,17 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     const handshake = definition.handshake?.(early);
     if (handshake) return handshake;
 
-    if (config.headers) verifyStaticHeaders(config.headers, req.header);
+    // Every header that authenticates is read through this: sent twice, it decides nothing (401).
+    const authHeader = (name: string): string | undefined => {
+      if (req.count(name) > 1) {
+        throw unauthorized(
+          "header_repeated",
+          `The ${name} header was sent more than once; an authenticating header must be sent exactly once`,
+        );
+      }
+      return req.header(name);
+    };
+    if (config.headers) verifyStaticHeaders(config.headers, authHeader);
     let metadata: Record<string, string> = {};
     const token = req.url.searchParams.get(URL_TOKEN_PARAM);
     if (provider.urlToken || (token && urlSecrets.length > 0)) {
@@ -76,6 +90,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     }
 
     const declared = req.header("content-length");
+    req.bodyStarted = true;
     const body = await readBody(req.body, {
       limit: provider.limit,
       timeoutMs: bodyTimeoutMs,
@@ -90,7 +105,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
       metadata,
       config,
     };
-    if (config.secret !== undefined) definition.verifySignature!(ctx);
+    if (config.secret !== undefined) definition.verifySignature!({ ...ctx, header: authHeader });
 
     const parsed = parseBody(
       body,
@@ -100,6 +115,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     );
     const payload = definition.parse ? definition.parse(parsed, ctx) : parsed;
     const normalised = definition.normalise(payload, ctx);
+    if (normalised.ignore) return IGNORED;
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }

@@ -57,6 +57,14 @@ export function createEnqueueOnce({
     });
     const duplicateReply = success === OK ? DUPLICATE : success;
     if (claim === "duplicate") return duplicateReply;
+    if (claim === "full") {
+      throw new WebhookError(
+        "store_full",
+        503,
+        "The dedupe store is full of deliveries still being processed; nothing was acknowledged",
+        { "retry-after": "30" },
+      );
+    }
     let queued: Awaited<ReturnType<TranscriptionQueue["enqueue"]>>;
     try {
       queued = await withTimeout(

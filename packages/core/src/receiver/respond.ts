@@ -12,13 +12,18 @@ export function json(status: number, body: unknown): WebhookResponse {
 
 /** The answer to a processed delivery. */
 export const OK: WebhookResponse = json(200, { ok: true });
+/** The answer to an authentic delivery that carries nothing for handlers (`Normalised.ignore`). */
+export const IGNORED: WebhookResponse = json(200, { ok: true, ignored: true });
 /** The answer to a delivery already processed. */
 export const DUPLICATE: WebhookResponse = json(200, { ok: true, duplicate: true });
 
 /** Any failure that is not a `WebhookError` is ours: 500, and nothing was acknowledged. */
 export const internalError = (cause: unknown): WebhookError =>
-  Object.assign(
-    new WebhookError("internal_error", 500, "scribehook failed unexpectedly; nothing was acknowledged"),
+  new WebhookError(
+    "internal_error",
+    500,
+    "scribehook failed unexpectedly; nothing was acknowledged",
+    {},
     { cause },
   );
 

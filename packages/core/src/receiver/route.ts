@@ -2,30 +2,40 @@ import type { CompiledProvider } from "../compile-providers";
 import { WebhookError } from "../errors";
 
 /**
- * Where deliveries are accepted: `<base>/<provider id>`. Knows nothing of the request beyond its path.
+ * Where deliveries are accepted: `<base>/<provider id>` (a trailing slash allowed). Knows nothing of
+ * the request beyond its path.
  *
  * @example
  * ```ts
  * const router = createRouter("/webhooks", providers);
- * router.matches("/webhooks/assemblyai?x=1"); // true
+ * router.matches("/webhooks/assemblyai?x=1"); // true: a configured provider's path
+ * router.matches("/webhooks/health");         // false: the app's, passed on by Express and Koa
  * router.route("/webhooks/assemblyai");        // the compiled provider, or a 404 WebhookError
  * ```
  */
 export function createRouter(path: string, providers: ReadonlyMap<string, CompiledProvider>) {
   const base = normaliseBase(path);
+  /** The id a path names below the base, or `undefined` for a path that names none. */
+  const idOf = (pathname: string): string | undefined => {
+    const rest = pathname.startsWith(`${base}/`)
+      ? pathname.slice(base.length + 1).replace(/\/$/, "")
+      : undefined;
+    return !rest || rest.includes("/") ? undefined : rest;
+  };
   return {
     base,
-    /** True when `url` lies under the base path (adapters pass every other request on). */
+    /**
+     * True when `url` addresses a configured provider, whatever the method: the requests the receiver
+     * answers. Adapters that share routes with the app (Express, Koa) pass every other request on.
+     */
     matches(url: string): boolean {
-      const p = pathOf(url);
-      return base === "" || p === base || p.startsWith(`${base}/`);
+      const id = idOf(pathOf(url));
+      return id !== undefined && providers.has(id);
     },
     /** The provider a path addresses; throws a 404 `WebhookError` for anything else. */
     route(pathname: string): CompiledProvider {
-      const rest = pathname.startsWith(`${base}/`)
-        ? pathname.slice(base.length + 1).replace(/\/$/, "")
-        : undefined;
-      if (!rest || rest.includes("/")) {
+      const rest = idOf(pathname);
+      if (rest === undefined) {
         throw new WebhookError("not_found", 404, `No webhook here: deliveries go to ${base}/<provider>`);
       }
       const provider = providers.get(rest);
@@ -48,14 +58,11 @@ function normaliseBase(path: string): string {
   return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
 }
 
-/** The path of a request URL, which may be path-only (`/a?b`) or absolute. */
+/** The path of a request URL, which may be path-only (`/a?b`) or absolute, resolved as `handle()` resolves it. */
 function pathOf(url: string): string {
-  const q = url.indexOf("?");
-  const path = q === -1 ? url : url.slice(0, q);
-  if (path.startsWith("/")) return path;
   try {
-    return new URL(path).pathname;
+    return new URL(url, "http://localhost").pathname;
   } catch {
-    return path;
+    return "";
   }
 }

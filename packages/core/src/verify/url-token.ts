@@ -87,8 +87,8 @@ export function verifyUrlToken(
   let body: TokenBody;
   try {
     body = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
-  } catch {
-    throw unauthorized("token_invalid", "The callback URL token is not valid");
+  } catch (cause) {
+    throw unauthorized("token_invalid", "The callback URL token is not valid", cause);
   }
   if (body.p !== options.provider) {
     throw unauthorized("token_wrong_provider", "The callback URL token was made for another provider");
