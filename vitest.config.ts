@@ -12,6 +12,7 @@ export default defineConfig({
       "@scribehook/koa": src("koa"),
       "@scribehook/fastify": src("fastify"),
       "@scribehook/redis": src("redis"),
+      "@scribehook/bullmq": src("bullmq"),
       "@scribehook/testing": src("testing"),
     },
   },

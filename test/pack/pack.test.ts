@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const PACKAGES = ["core", "express", "koa", "fastify", "redis", "testing"] as const;
+const PACKAGES = ["core", "express", "koa", "fastify", "redis", "testing", "bullmq"] as const;
 const PNPM = ["-y", "pnpm@10"];
 
 let scratch: string;
@@ -57,6 +57,7 @@ const exportsOf = {
   core: ["createReceiver", "defineProvider", "memoryStore", "WebhookError", "signCallbackUrl"],
   express: ["transcriptionWebhook"], koa: ["transcriptionWebhook"], fastify: ["transcriptionWebhook"],
   redis: ["redisStore"], testing: ["signDelivery"],
+  bullmq: ["bullmqQueue", "transcriptionWorker", "UnrecoverableError"],
 };
 const missing = Object.entries(exportsOf).flatMap(([p, names]) =>
   names.filter((n) => typeof mods[p][n] !== "function").map((n) => p + "." + n));
@@ -77,7 +78,7 @@ const server = app.listen(0, "127.0.0.1", async () => {
 `;
 
 const cjs = program(`const express = require("express");
-const mods = Object.fromEntries(["core", "express", "koa", "fastify", "redis", "testing"]
+const mods = Object.fromEntries(["core", "express", "koa", "fastify", "redis", "testing", "bullmq"]
   .map((p) => [p, require("@scribehook/" + p)]));`);
 
 const esm = program(`import express from "express";
@@ -87,7 +88,8 @@ import * as koa from "@scribehook/koa";
 import * as fastify from "@scribehook/fastify";
 import * as redis from "@scribehook/redis";
 import * as testing from "@scribehook/testing";
-const mods = { core, express: expressAdapter, koa, fastify, redis, testing };`);
+import * as bullmq from "@scribehook/bullmq";
+const mods = { core, express: expressAdapter, koa, fastify, redis, testing, bullmq };`);
 
 /** The first ```ts block after `heading` in a README of this repository, as a user would copy it. */
 function readmeExample(readme: string, heading: string): string {

@@ -47,9 +47,15 @@ interface EventOf<P extends ProviderId, T extends EventType> {
   status: StatusOfType[T];
   /** The status exactly as the provider sent it. */
   providerStatus: string;
-  /** `${provider}:${jobId}:${providerStatus}` unless the provider sends its own delivery id. */
+  /**
+   * Unless the provider sends its own delivery id: `${provider}:${jobId}:completed` or
+   * `${provider}:${jobId}:failed` for finished jobs (failed and cancelled), so a poll and a late
+   * callback for the same outcome are one event; `${provider}:${jobId}:${providerStatus}` otherwise.
+   */
   idempotencyKey: string;
   receivedAt: Date;
+  /** `"callback"`: the provider called; `"poll"`: the watchdog asked the provider's status API. */
+  source: "callback" | "poll";
   /** From a verified callback URL token only; empty otherwise. */
   metadata: Record<string, string>;
   error?: { code?: string; message?: string };

@@ -22,6 +22,7 @@ export {
   type WebhookRequest,
   type WebhookResponse,
 } from "./http";
+export { defaultIdempotencyKey } from "./idempotency-key";
 export { type MultipartPart, multipartBoundary, parseMultipart } from "./multipart";
 export type { ProvidersOptions, ReceiverOptions } from "./options";
 export { parseBody } from "./parse-body";
@@ -38,6 +39,9 @@ export {
   type SignatureOptions,
 } from "./providers/define-provider";
 export { standardWebhooksKey, verifyStandardWebhook } from "./providers/standardwebhooks";
+export { queueJobId } from "./queue/job-id";
+export type { QueuedExpectation, TranscriptionQueue } from "./queue/queue";
+export { reviveEvent } from "./queue/revive";
 export { type ReadBodyOptions, readBody } from "./read-body";
 export { createReceiver, type Receiver } from "./receiver";
 export {
@@ -82,3 +86,11 @@ export {
   type VerifyUrlTokenOptions,
   verifyUrlToken,
 } from "./verify/url-token";
+export {
+  type Expectation,
+  type JobStatus,
+  type JobStatusFn,
+  type OverdueEvent,
+  reviveOverdue,
+} from "./watchdog/overdue";
+export { type PollOptions, pollJob } from "./watchdog/poll";

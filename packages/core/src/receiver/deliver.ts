@@ -2,6 +2,7 @@ import type { CompiledProvider } from "../compile-providers";
 import { unauthorized, WebhookError } from "../errors";
 import { eventType, type TranscriptionEvent } from "../events";
 import { mediaType, type WebhookRequest, type WebhookResponse } from "../http";
+import { defaultIdempotencyKey } from "../idempotency-key";
 import { parseBody } from "../parse-body";
 import type { ProviderContext } from "../providers/define-provider";
 import { readBody } from "../read-body";
@@ -125,8 +126,10 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
       status: normalised.status,
       providerStatus: normalised.providerStatus,
       idempotencyKey:
-        normalised.idempotencyKey ?? `${definition.id}:${normalised.jobId}:${normalised.providerStatus}`,
+        normalised.idempotencyKey ??
+        defaultIdempotencyKey(definition.id, normalised.jobId, normalised.status, normalised.providerStatus),
       receivedAt: new Date(),
+      source: "callback",
       metadata,
       ...(normalised.error ? { error: normalised.error } : {}),
       payload: normalised.payload,

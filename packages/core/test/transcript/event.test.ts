@@ -80,6 +80,7 @@ describe("event.transcript() on a received event", () => {
       "providerStatus",
       "idempotencyKey",
       "receivedAt",
+      "source",
       "metadata",
       "payload",
     ]);
