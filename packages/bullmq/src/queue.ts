@@ -40,7 +40,7 @@ export interface BullmqQueueOptions {
   /** How long or how many failed (dead-lettered) jobs BullMQ keeps. Default `false`: all, until you remove them. */
   removeOnFail?: boolean | number | KeepJobs;
   /**
-   * How long an add may take before `enqueue()` rejects (seconds or `"5s"`). Default: none here; the
+   * How long an add may take before `enqueue()` rejects (milliseconds or `"5s"`). Default: none here; the
    * receiver's own `enqueueTimeout` (default 5 s) applies.
    */
   enqueueTimeout?: number | string;

@@ -59,7 +59,7 @@ export interface ReceiverOptions {
    * from `@scribehook/bullmq`. Default: none, handlers run before the answer.
    */
   queue?: TranscriptionQueue;
-  /** How long `queue.enqueue()` may take before the delivery is answered 503: seconds or `"5s"`. Default 5 s. */
+  /** How long `queue.enqueue()` may take before the delivery is answered 503: milliseconds or `"5s"`. Default 5 s. */
   enqueueTimeout?: number | string;
   /**
    * The watchdog's poll step: asks a provider's status API about a job whose callback is overdue,
