@@ -99,4 +99,24 @@ describe("the receiver's queue option (any engine)", () => {
       /this queue has no expect\(\)/,
     );
   });
+
+  it("stores a 1 MB job id's dedupe key as sha256:<hex> on the queue path too", async () => {
+    const inner = memoryStore();
+    const keys: string[] = [];
+    const store = {
+      claim: (k: string, o: string, t: number) => {
+        keys.push(k);
+        return inner.claim(k, o, t);
+      },
+      renew: (k: string, o: string, t: number) => inner.renew(k, o, t),
+      complete: (k: string, o: string, t: number) => inner.complete(k, o, t),
+      release: (k: string, o: string) => inner.release(k, o),
+    };
+    const q = arrayQueue();
+    const { deliver } = setup(q, { store });
+    const jobId = "j".repeat(1024 * 1024);
+    expect(await deliver(jobId)).toMatchObject({ status: 200, body: { ok: true } });
+    expect(keys[0]).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect((await deliver(jobId)).body).toEqual({ ok: true, duplicate: true });
+  });
 });

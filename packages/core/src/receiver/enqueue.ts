@@ -1,4 +1,5 @@
 import type { DedupeStore } from "../dedupe/store";
+import { storeKey } from "../dedupe/store-key";
 import { WebhookError } from "../errors";
 import type { TranscriptionEvent } from "../events";
 import type { WebhookResponse } from "../http";
@@ -41,7 +42,8 @@ export function createEnqueueOnce({
     success: WebhookResponse,
   ): Promise<WebhookResponse> {
     const owner = crypto.randomUUID();
-    const key = event.idempotencyKey;
+    // Long keys are stored as their SHA-256, as on the direct path (see run-once.ts).
+    const key = await storeKey(event.idempotencyKey);
     const claim = await attempt(() => store.claim(key, owner, claimTtlMs)).catch((cause) => {
       throw Object.assign(
         new WebhookError(
