@@ -14,6 +14,7 @@ export default defineConfig({
       "@scribehook/koa": src("koa"),
       "@scribehook/fastify": src("fastify"),
       "@scribehook/redis": src("redis"),
+      "@scribehook/bullmq": src("bullmq"),
       "@scribehook/testing": src("testing"),
       // core's package.json `imports` pick these per runtime in the build; the sources use Node's.
       "#crypto": primitive("crypto-node"),
@@ -21,6 +22,17 @@ export default defineConfig({
     },
   },
   test: {
+    // Coverage gate for core (lines and branches >= 90 %), collected by the same `pnpm test` run:
+    // on in CI (.ci/run sets CI=true), or locally with `pnpm test --coverage`.
+    coverage: {
+      enabled: process.env.CI === "true",
+      provider: "v8",
+      include: ["packages/core/src/**/*.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: ".tmp/coverage",
+      thresholds: { lines: 90, branches: 90 },
+      reportOnFailure: true, // the figure is worth seeing even when a test failed
+    },
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",

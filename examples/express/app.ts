@@ -10,19 +10,28 @@ export interface ExampleSecrets {
   callbackUrlSecret: string;
 }
 
+/** Where `event.transcript()` fetches results: each provider's API key (and, for tests, its base URL). */
+export type ExampleResultApis = Partial<
+  Record<
+    "assemblyai" | "instanttranscriber" | "threeplay" | "gladia" | "scriptix",
+    { apiKey?: string; apiBaseUrl?: string }
+  >
+>;
+
 /** The smallest correct scribehook app: five providers, one middleware, two handlers. */
 export function createApp(
   secrets: ExampleSecrets,
   log: (event: TranscriptionEvent) => void = console.log,
+  apis: ExampleResultApis = {},
 ): { app: Express; hooks: ExpressTranscriptionWebhook } {
   const app = express();
   const hooks = transcriptionWebhook({
     providers: {
-      assemblyai: { headers: { "x-webhook-token": secrets.assemblyaiToken } },
-      instanttranscriber: { secret: secrets.instantTranscriberSecret },
-      threeplay: { urlToken: true },
-      gladia: { urlToken: true },
-      scriptix: { headers: { authorization: `Bearer ${secrets.scriptixToken}` } },
+      assemblyai: { headers: { "x-webhook-token": secrets.assemblyaiToken }, ...apis.assemblyai },
+      instanttranscriber: { secret: secrets.instantTranscriberSecret, ...apis.instanttranscriber },
+      threeplay: { urlToken: true, ...apis.threeplay },
+      gladia: { urlToken: true, ...apis.gladia },
+      scriptix: { headers: { authorization: `Bearer ${secrets.scriptixToken}` }, ...apis.scriptix },
     },
     urlTokenSecret: secrets.callbackUrlSecret,
   });

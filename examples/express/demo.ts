@@ -1,12 +1,18 @@
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TranscriptionEvent } from "@scribehook/core";
-import { type SampleDelivery, signDelivery } from "@scribehook/testing";
+import {
+  type FakeProviderApi,
+  fakeProviderApi,
+  type SampleDelivery,
+  signDelivery,
+} from "@scribehook/testing";
 import { createApp } from "./app";
 
 // `pnpm demo`: starts this example on a free loopback port, sends it what each provider would send
 // (plus a duplicate, a forgery, an expired callback URL and an oversized body), prints what happened
-// to each, and exits 0 only if every outcome is the expected one.
+// to each, then reads each launch provider's transcript with event.transcript() — from local fakes of
+// the providers' result APIs (fakeProviderApi) — and exits 0 only if every outcome is the expected one.
 
 const secrets = {
   assemblyaiToken: "demo-assemblyai-token",
@@ -15,7 +21,14 @@ const secrets = {
   callbackUrlSecret: "demo-callback-url-secret",
 };
 const events = new Map<string, TranscriptionEvent>();
-const { app, hooks } = createApp(secrets, (event) => events.set(event.jobId, event));
+const LAUNCH = ["assemblyai", "threeplay", "gladia", "instanttranscriber", "scriptix"] as const;
+const fakes = Object.fromEntries(
+  await Promise.all(LAUNCH.map(async (p) => [p, await fakeProviderApi(p)] as const)),
+) as Record<(typeof LAUNCH)[number], FakeProviderApi>;
+const apis = Object.fromEntries(
+  LAUNCH.map((p) => [p, { apiKey: fakes[p].apiKey, apiBaseUrl: fakes[p].url }]),
+);
+const { app, hooks } = createApp(secrets, (event) => events.set(event.jobId, event), apis);
 const server = app.listen(0, "127.0.0.1");
 await new Promise((resolve) => server.once("listening", resolve));
 const { port } = server.address() as AddressInfo;
@@ -198,8 +211,45 @@ record(
 );
 
 printTable(["provider", "case", "HTTP", "what happened", "check"], rows);
+
+// Gladia's result comes inline in its success callback: one more delivery, carrying it.
+const gladiaResult = (fakes.gladia.sample("gl-2001") as { result: Record<string, unknown> }).result;
+await send(
+  signDelivery("gladia", {
+    jobId: "gl-2001",
+    payload: { payload: gladiaResult },
+    callbackUrl: hooks.callbackUrl({ provider: "gladia", baseUrl: base }),
+  }),
+);
+const transcripts: string[][] = [];
+for (const [provider, jobId] of [
+  ["assemblyai", "aai-5551"],
+  ["threeplay", "3p-8812"],
+  ["gladia", "gl-2001"],
+  ["instanttranscriber", "it-3090"],
+  ["scriptix", "sx-7731"],
+] as const) {
+  const before = fakes[provider].requests.length;
+  try {
+    const t = await events.get(jobId)!.transcript();
+    const asked = fakes[provider].requests.length - before;
+    const words = t.text.split(/\s+/);
+    transcripts.push([
+      provider,
+      asked === 0 ? "inline" : `API, ${asked} request${asked === 1 ? "" : "s"}`,
+      `${t.segments.length}`,
+      `"${words.slice(0, 4).join(" ")}${words.length > 4 ? " …" : ""}"`,
+    ]);
+  } catch (err) {
+    failures++;
+    transcripts.push([provider, "FAILED", "-", String(err)]);
+  }
+}
+console.log("\nevent.transcript() per launch provider (result APIs faked on 127.0.0.1):\n");
+printTable(["provider", "result from", "segments", "first words"], transcripts);
 console.log(failures === 0 ? "\nevery outcome is the expected one" : `\n${failures} unexpected outcome(s)`);
 server.close();
+await Promise.all(Object.values(fakes).map((f) => f.close()));
 process.exit(failures === 0 ? 0 : 1);
 
 function errorCode(res: Outcome): string {

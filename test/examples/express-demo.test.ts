@@ -25,5 +25,10 @@ test("pnpm demo: every provider's delivery and every refusal ends as expected", 
   expect(stdout).toMatch(/401\s+refused: signature_mismatch/);
   expect(stdout).toMatch(/401\s+refused: token_expired/);
   expect(stdout).toMatch(/413\s+refused: body_too_large/);
+  // event.transcript() of each launch provider, from the fakes: Gladia's inline, the others by API.
+  for (const provider of ["assemblyai", "threeplay", "gladia", "instanttranscriber", "scriptix"]) {
+    const from = provider === "gladia" ? "inline" : "API, \\d+ requests?";
+    expect(stdout).toMatch(new RegExp(`^${provider}\\s+${from}\\s+\\d+\\s+"Hello there\\.`, "m"));
+  }
   expect(stdout).toContain("every outcome is the expected one");
 });

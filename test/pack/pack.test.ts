@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const PACKAGES = ["core", "express", "koa", "fastify", "redis", "testing"] as const;
+const PACKAGES = ["core", "express", "koa", "fastify", "redis", "testing", "bullmq"] as const;
 const PNPM = ["-y", "pnpm@10"];
 
 let scratch: string;
@@ -57,6 +57,7 @@ const exportsOf = {
   core: ["createReceiver", "defineProvider", "memoryStore", "WebhookError", "signCallbackUrl"],
   express: ["transcriptionWebhook"], koa: ["transcriptionWebhook"], fastify: ["transcriptionWebhook"],
   redis: ["redisStore"], testing: ["signDelivery"],
+  bullmq: ["bullmqQueue", "transcriptionWorker", "UnrecoverableError"],
 };
 const missing = Object.entries(exportsOf).flatMap(([p, names]) =>
   names.filter((n) => typeof mods[p][n] !== "function").map((n) => p + "." + n));
@@ -82,7 +83,7 @@ const server = app.listen(0, "127.0.0.1", async () => {
 `;
 
 const cjs = program(`const express = require("express");
-const mods = Object.fromEntries(["core", "express", "koa", "fastify", "redis", "testing"]
+const mods = Object.fromEntries(["core", "express", "koa", "fastify", "redis", "testing", "bullmq"]
   .map((p) => [p, require("@scribehook/" + p)]));
 mods.slim = require("@scribehook/core/fetch");
 mods.aai = require("@scribehook/core/providers/assemblyai");`);
@@ -94,9 +95,10 @@ import * as koa from "@scribehook/koa";
 import * as fastify from "@scribehook/fastify";
 import * as redis from "@scribehook/redis";
 import * as testing from "@scribehook/testing";
+import * as bullmq from "@scribehook/bullmq";
 import * as slim from "@scribehook/core/fetch";
 import * as aai from "@scribehook/core/providers/assemblyai";
-const mods = { core, express: expressAdapter, koa, fastify, redis, testing, slim, aai };`);
+const mods = { core, express: expressAdapter, koa, fastify, redis, testing, bullmq, slim, aai };`);
 
 /** The first ```ts block after `heading` in a README of this repository, as a user would copy it. */
 function readmeExample(readme: string, heading: string): string {

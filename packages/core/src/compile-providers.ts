@@ -2,6 +2,7 @@ import { refuseAccidents } from "./config-values";
 import type { ReceiverOptions } from "./options";
 import type { ProviderConfig, ProviderContext, ProviderDefinition } from "./providers/define-provider";
 import { BUILTIN_PROVIDER_IDS } from "./providers/ids";
+import { checkResultOptions } from "./transcript/resolve";
 import { parseBytes, parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { ipAllowList } from "./verify/ip-allowlist";
@@ -177,6 +178,7 @@ function compile(
     }
     checkSignatureOptions(config.signature, `${where}.signature`);
   }
+  checkResultOptions(config, where);
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
   return {
     definition,

@@ -28,6 +28,7 @@ export type WebhookErrorCode =
   | "body_already_parsed"
   | "in_progress"
   | "store_unavailable"
+  | "queue_unavailable"
   | "store_full"
   | "handler_timeout"
   | "handler_failed"

@@ -1,5 +1,6 @@
 import type { WebhookErrorCode } from "./errors";
 import type { BuiltinPayloads } from "./providers";
+import type { CaptionFormat, RequestSettings, Transcript } from "./transcript/types";
 
 /**
  * Payload type of each provider id. Built-in providers are listed; add your own custom provider's
@@ -46,14 +47,28 @@ interface EventOf<P extends ProviderId, T extends EventType> {
   status: StatusOfType[T];
   /** The status exactly as the provider sent it. */
   providerStatus: string;
-  /** `${provider}:${jobId}:${providerStatus}` unless the provider sends its own delivery id. */
+  /**
+   * Unless the provider sends its own delivery id: `${provider}:${jobId}:completed` or
+   * `${provider}:${jobId}:failed` for finished jobs (failed and cancelled), so a poll and a late
+   * callback for the same outcome are one event; `${provider}:${jobId}:${providerStatus}` otherwise.
+   */
   idempotencyKey: string;
   receivedAt: Date;
+  /** `"callback"`: the provider called; `"poll"`: the watchdog asked the provider's status API. */
+  source: "callback" | "poll";
   /** From a verified callback URL token only; empty otherwise. */
   metadata: Record<string, string>;
   error?: { code?: string; message?: string };
   /** The provider's body, typed per provider. */
   payload: ProviderPayload<P>;
+  /**
+   * The transcript in one shape across providers: from the callback body where it carries the result
+   * (no key, no request), else from the provider's API with the configured `apiKey`. Fetched once and
+   * cached; rejects with a `TranscriptError`. Not an own property: the event stays plain data.
+   */
+  transcript(settings?: RequestSettings): Promise<Transcript>;
+  /** SRT or WebVTT: the provider's own captions where it serves them, else rendered from the segments. */
+  captions(format: CaptionFormat, settings?: RequestSettings): Promise<string>;
 }
 
 /**

@@ -23,6 +23,7 @@ export {
   type WebhookRequest,
   type WebhookResponse,
 } from "./http";
+export { defaultIdempotencyKey } from "./idempotency-key";
 export { type MultipartPart, multipartBoundary, parseMultipart } from "./multipart";
 export type { ProvidersOptions, ReceiverOptions } from "./options";
 export { parseBody } from "./parse-body";
@@ -39,9 +40,34 @@ export {
   type SignatureOptions,
 } from "./providers/define-provider";
 export { standardWebhooksKey, verifyStandardWebhook } from "./providers/standardwebhooks";
+export { queueJobId } from "./queue/job-id";
+export type { QueuedExpectation, TranscriptionQueue } from "./queue/queue";
+export { reviveEvent } from "./queue/revive";
 export { type ReadBodyOptions, readBody } from "./read-body";
 export type { Receiver } from "./receiver";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
+export {
+  type CaptionFormat,
+  createEvent,
+  defineResultClient,
+  type FetchTranscriptOptions,
+  fetchCaptions,
+  fetchJobStatus,
+  fetchTranscript,
+  type JobStatusResult,
+  type RequestSettings,
+  type ResultBody,
+  type ResultClient,
+  type ResultConfig,
+  type ResultContext,
+  renderCaptions,
+  resultClients,
+  type Transcript,
+  TranscriptError,
+  type TranscriptErrorCode,
+  type TranscriptSegment,
+  type TranscriptWord,
+} from "./transcript";
 export { parseBytes, parseDuration } from "./units";
 export {
   assertHmac,
@@ -62,3 +88,11 @@ export {
   type VerifyUrlTokenOptions,
   verifyUrlToken,
 } from "./verify/url-token";
+export {
+  type Expectation,
+  type JobStatus,
+  type JobStatusFn,
+  type OverdueEvent,
+  reviveOverdue,
+} from "./watchdog/overdue";
+export { type PollOptions, pollJob } from "./watchdog/poll";

@@ -2,6 +2,8 @@ import { refuseAccidents } from "./config-values";
 import type { DedupeStore } from "./dedupe/store";
 import type { ProviderId } from "./events";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+import type { TranscriptionQueue } from "./queue/queue";
+import type { JobStatusFn } from "./watchdog/overdue";
 
 /** Provider id → its configuration. Only the providers listed here are accepted. */
 export type ProvidersOptions = { [P in ProviderId]?: ProviderConfig };
@@ -63,6 +65,21 @@ export interface ReceiverOptions {
   definitions?: readonly ProviderDefinition<string, any>[];
   /** Providers you defined with `defineProvider()`, configured under `providers` like the built-in ones. */
   customProviders?: readonly ProviderDefinition<string, any>[];
+  /**
+   * Acknowledge first, process on workers: each verified, de-duplicated event is handed to this
+   * queue and the provider gets 200 once it is stored; handlers run in workers, not here. Any
+   * object with `enqueue(event)` and `close()` (see `TranscriptionQueue`), e.g. `bullmqQueue()`
+   * from `@scribehook/bullmq`. Default: none, handlers run before the answer.
+   */
+  queue?: TranscriptionQueue;
+  /** How long `queue.enqueue()` may take before the delivery is answered 503: milliseconds or `"5s"`. Default 5 s. */
+  enqueueTimeout?: number | string;
+  /**
+   * The watchdog's poll step: asks a provider's status API about a job whose callback is overdue,
+   * for providers configured with an `apiKey`. Default `fetchJobStatus` (the documented status API of
+   * each built-in provider that has one).
+   */
+  jobStatus?: JobStatusFn;
 }
 
 /**
@@ -81,7 +98,7 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
       "createReceiver: pass an options object, e.g. { providers: { assemblyai: { headers } } }",
     );
   }
-  const { path, trustProxy, store, urlTokenSecret } = options;
+  const { path, trustProxy, store, urlTokenSecret, queue, jobStatus } = options;
   if (path !== undefined && (typeof path !== "string" || /[?#\s]/.test(path.trim()))) {
     throw new TypeError('path: give a URL path such as "/webhooks", without query, fragment or spaces');
   }
@@ -103,6 +120,19 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
   ) {
     throw new TypeError(
       "store: give a DedupeStore with claim(), complete() and release(), such as memoryStore() or redisStore(client)",
+    );
+  }
+  if (
+    queue !== undefined &&
+    (!queue || typeof queue.enqueue !== "function" || typeof queue.close !== "function")
+  ) {
+    throw new TypeError(
+      "queue: give a TranscriptionQueue with enqueue(event) and close(), such as bullmqQueue() from @scribehook/bullmq",
+    );
+  }
+  if (jobStatus !== undefined && typeof jobStatus !== "function") {
+    throw new TypeError(
+      "jobStatus: give a function ({ provider, jobId, apiKey }) => Promise<{ status, providerStatus }>",
     );
   }
   if (urlTokenSecret !== undefined) {

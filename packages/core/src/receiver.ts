@@ -14,12 +14,17 @@ import { headerCounter } from "./header-count";
 import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
 import { createPipeline, type Delivery } from "./receiver/deliver";
-import { internalError, toFetchResponse } from "./receiver/respond";
+import { createEnqueueOnce } from "./receiver/enqueue";
+import { internalError, OK, toFetchResponse } from "./receiver/respond";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
+import { fetchJobStatus } from "./transcript/fetch-transcript";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
+import { createMemoryWatchdog } from "./watchdog/memory-watchdog";
+import type { Expectation, OverdueEvent } from "./watchdog/overdue";
+import { pollJob } from "./watchdog/poll";
 
 /**
  * The receiver: verifies, normalises and de-duplicates deliveries, and calls your handlers.
@@ -42,16 +47,33 @@ export interface Receiver {
   fetch(request: Request, info?: { ip?: string; env?: unknown }): Promise<Response>;
   /** A callback URL for `provider`, signed with `urlTokenSecret`, carrying `metadata` back to you. */
   callbackUrl(options: CallbackUrlOptions): string;
-  /** Adds a handler for one event type, typed for that type's events; returns a function that removes it. */
+  /**
+   * Adds a handler for one event type, typed for that type's events; returns a function that
+   * removes it. With the `queue` option handlers run in workers, and every `on*()` but `onRejected`
+   * throws a TypeError.
+   */
   on<T extends EventType>(type: T, handler: EventHandler<TranscriptionEvent<ProviderId, T>>): () => void;
+  /** Adds a handler for callbacks that did not come in time (see `expect()`). */
+  on(type: "transcription.overdue", handler: EventHandler<OverdueEvent>): () => void;
   /** Adds a handler for `transcription.completed`. */
   onComplete(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.completed">>): () => void;
   /** Adds a handler for `transcription.failed` (failed and cancelled jobs). */
   onFailed(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.failed">>): () => void;
   /** Adds a handler for every event, after the type's own handlers. */
   onAny(handler: EventHandler<TranscriptionEvent>): () => void;
+  /** Adds a handler for `transcription.overdue`: an expected callback did not come in time. */
+  onOverdue(handler: EventHandler<OverdueEvent>): () => void;
   /** Adds a listener for refused or failed deliveries, for logging. Its errors are ignored. */
   onRejected(handler: EventHandler<RejectedDelivery>): () => void;
+  /**
+   * Records that a callback for `provider`/`jobId` is due `within` a duration. If no completed or
+   * failed callback comes by then, the watchdog first asks the provider's status API (with the
+   * `jobStatus` option and the provider's `apiKey`), then emits `transcription.overdue`. Without a
+   * queue the deadline lives in this process; with one it is stored in the queue and survives restarts.
+   */
+  expect(expectation: Expectation): Promise<void>;
+  /** Clears the watchdog's timers and closes the queue, if any. */
+  close(): Promise<void>;
 }
 
 /**
@@ -77,11 +99,49 @@ export function buildReceiver(
     dedupeTtlMs: parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl"),
     handlerTimeoutMs: parseDuration(options.handlerTimeout ?? "8s", "handlerTimeout"),
   });
+  const queue = options.queue;
+  const enqueueOnce = queue
+    ? createEnqueueOnce({
+        queue,
+        store: options.store ?? memoryStore(),
+        claimTtlMs: parseDuration(options.claimTtl ?? "60s", "claimTtl"),
+        dedupeTtlMs: parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl"),
+        enqueueTimeoutMs: parseDuration(options.enqueueTimeout ?? "5s", "enqueueTimeout"),
+      })
+    : undefined;
+  const watchdog = createMemoryWatchdog({
+    async poll(due) {
+      const config = providers.get(due.provider)?.config;
+      const event = await pollJob({
+        ...due,
+        apiKey: config?.apiKey,
+        apiBaseUrl: config?.apiBaseUrl,
+        jobStatus: options.jobStatus ?? fetchJobStatus,
+      });
+      if (!event) return false;
+      // The job finished: its handlers ran here (or it was a duplicate); a handler error has no request to fail.
+      await settle(event, OK).catch(() => {});
+      return true;
+    },
+  });
+  const settle = (event: TranscriptionEvent, success: WebhookResponse): Promise<WebhookResponse> => {
+    watchdog.arrived(event);
+    return (enqueueOnce ?? runOnce)(event, success);
+  };
   const deliver = createPipeline({
     urlSecrets,
     bodyTimeoutMs: parseDuration(options.bodyTimeout ?? "30s", "bodyTimeout"),
-    runOnce,
+    runOnce: settle,
   });
+  /** With a queue, handlers belong to workers: adding one here would silently never run. */
+  const handlersHere = <A extends unknown[], R>(fn: (...args: A) => R) =>
+    queue
+      ? () => {
+          throw new TypeError(
+            "This receiver has a queue: handlers run in workers, not in the web process. Add them to the worker, e.g. transcriptionWorker({ connection, name }).onComplete(handler) from @scribehook/bullmq",
+          );
+        }
+      : fn;
 
   async function handle(request: WebhookRequest): Promise<WebhookResponse> {
     const header = headerReader(request.headers);
@@ -147,11 +207,40 @@ export function buildReceiver(
       }
       return signCallbackUrl({ ...opts, path: `${router.base}/${opts.provider}`, secret: urlSecrets[0]! });
     },
-    on: (type, fn) => emitter.on(type, fn),
-    onComplete: (fn) => emitter.on("transcription.completed", fn),
-    onFailed: (fn) => emitter.on("transcription.failed", fn),
-    onAny: (fn) => emitter.on("*", fn),
+    on: handlersHere((type: EventType | "transcription.overdue", fn: EventHandler<any>) =>
+      type === "transcription.overdue" ? watchdog.onOverdue(fn) : emitter.on(type, fn),
+    ),
+    onComplete: handlersHere((fn: EventHandler<any>) => emitter.on("transcription.completed", fn)),
+    onFailed: handlersHere((fn: EventHandler<any>) => emitter.on("transcription.failed", fn)),
+    onAny: handlersHere((fn: EventHandler<TranscriptionEvent>) => emitter.on("*", fn)),
+    onOverdue: handlersHere((fn: EventHandler<OverdueEvent>) => watchdog.onOverdue(fn)),
     onRejected: (fn) => emitter.onRejected(fn),
+    async expect(expectation) {
+      const { provider, jobId, within } = (expectation ?? {}) as Partial<Expectation>;
+      if (typeof provider !== "string" || !providers.has(provider)) {
+        throw new TypeError(`expect: provider "${String(provider)}" is not configured in providers`);
+      }
+      if (typeof jobId !== "string" || jobId === "")
+        throw new TypeError("expect: jobId must be a non-empty string");
+      const withinMs = parseDuration(within as number | string, "expect: within");
+      if (!queue) return watchdog.expect(provider, jobId, withinMs);
+      if (!queue.expect) {
+        throw new TypeError(
+          "expect: this queue has no expect(); the watchdog needs a queue that stores deadlines",
+        );
+      }
+      const expectedAt = new Date();
+      await queue.expect({
+        provider,
+        jobId,
+        expectedAt,
+        expectedBy: new Date(expectedAt.getTime() + withinMs),
+      });
+    },
+    async close() {
+      watchdog.close();
+      await queue?.close();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ClaimResult, DedupeStore } from "@scribehook/core";
+import { type ClaimResult, type DedupeStore, parseDuration } from "@scribehook/core";
 import type { Cluster, Redis } from "ioredis";
 
 /**
@@ -17,11 +17,11 @@ export interface RedisStoreOptions {
    */
   prefix?: string;
   /**
-   * Longest wait for Redis per operation, in ms; past it the operation rejects and the receiver
-   * answers 503 (the provider retries). A safety net on top of the client's own `commandTimeout`.
-   * Default 2000. `0` turns it off.
+   * Longest wait for Redis per operation: milliseconds or a string like `"2s"`; past it the
+   * operation rejects and the receiver answers 503 (the provider retries). A safety net on top of
+   * the client's own `commandTimeout`. Default 2 s. `0` turns it off.
    */
-  timeout?: number;
+  timeout?: number | string;
 }
 
 /**
@@ -116,10 +116,7 @@ export function redisStore(client: Redis | Cluster, options: RedisStoreOptions =
   }
   const prefix = options.prefix ?? "scribehook:";
   if (typeof prefix !== "string") throw new TypeError("redisStore: prefix must be a string");
-  const timeout = options.timeout ?? 2000;
-  if (!(Number.isFinite(timeout) && timeout >= 0)) {
-    throw new TypeError("redisStore: timeout must be a number of milliseconds (0 turns it off)");
-  }
+  const timeout = parseDuration(options.timeout ?? 2000, "redisStore: timeout");
 
   const redis = client as ScriptClient;
   // defineCommand runs the script by its SHA and re-sends it when Redis answers NOSCRIPT (after a

@@ -162,7 +162,9 @@ describe.each(majors)("with $label", ({ label, Client, version }) => {
 
     it("refuses what is not an ioredis client, and bad options, with a clear TypeError", () => {
       expect(() => redisStore({} as Redis)).toThrow(/pass an ioredis client/);
-      expect(() => redisStore(redis, { timeout: -1 })).toThrow(/timeout must be/);
+      expect(() => redisStore(redis, { timeout: -1 })).toThrow(/timeout: expected milliseconds/);
+      expect(() => redisStore(redis, { timeout: "soon" })).toThrow(/timeout: expected milliseconds/);
+      expect(redisStore(redis, { timeout: "1.5s" }).prefix).toBe("scribehook:");
       expect(() => redisStore(redis, { prefix: 5 as unknown as string })).toThrow(/prefix must be a string/);
     });
 
@@ -201,6 +203,7 @@ describe.each(majors)("with $label", ({ label, Client, version }) => {
     });
 
     it("keeps a slow handler's claim alive: a handler slower than claimTtl is not run again by the concurrent retry", async () => {
+      await ready(redis); // the previous test restarted Redis: wait until this client is back
       const store = redisStore(redis, { prefix: `slow:${randomUUID()}:` });
       const receiver = createReceiver({
         providers: { assemblyai: { headers: { "x-webhook-token": "tok" } } },

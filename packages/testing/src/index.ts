@@ -31,3 +31,5 @@ export function signDelivery(provider: string, options: SignDeliveryOptions = {}
   }
   return build(options);
 }
+
+export { type FakeApiReply, type FakeApiRequest, type FakeProviderApi, fakeProviderApi } from "./fake-api";

@@ -1,15 +1,16 @@
+import { parseBytes } from "../units";
 import type { ClaimResult, DedupeStore } from "./store";
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
   /**
-   * Most memory the store's keys may take, in bytes (estimated: 200 bytes a key plus the key's
+   * Most memory the store's keys may take: bytes, or a string like `"16mb"` (estimated: 200 bytes a key plus the key's
    * characters). Default 64 MiB (`67_108_864`): about
    * 250 000 keys of the usual length (~65 characters, 265 bytes each), so every delivery of a
    * receiver taking up to ~36 000 a day is remembered for the default 7-day `dedupeTtl`. Past it the oldest completed keys are forgotten
    * first (the dedupe window shrinks); a live claim never is.
    */
-  maxBytes?: number;
+  maxBytes?: number | string;
   /**
    * Called once, the first time the store forgets a completed key before its TTL ran out, with a
    * message saying how long the dedupe window still is. Default `console.warn`.
@@ -81,7 +82,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       "memoryStore: maxKeys was replaced by maxBytes (a bound in bytes, default 64 MiB), e.g. memoryStore({ maxBytes: 16 * 1024 * 1024 })",
     );
   }
-  const maxBytes = options.maxBytes ?? MEMORY_STORE_DEFAULT_BYTES;
+  const maxBytes =
+    typeof options.maxBytes === "string"
+      ? parseBytes(options.maxBytes, "memoryStore: maxBytes")
+      : (options.maxBytes ?? MEMORY_STORE_DEFAULT_BYTES);
   // NaN or 0 would make the bound check never (or always) fire: an unbounded or useless store.
   if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) {
     throw new TypeError(`memoryStore: maxBytes must be a positive integer, got ${String(maxBytes)}`);

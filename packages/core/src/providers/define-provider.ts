@@ -131,6 +131,10 @@ export interface ProviderConfig {
   signature?: SignatureOptions;
   /** Accept deliveries with no authentication at all. Never in production. */
   insecureNoAuth?: boolean;
+  /** The provider's API key, used by `event.transcript()` / `captions()` where the result is not inline. */
+  apiKey?: string;
+  /** Scheme + host (+ path prefix) of the provider's API, e.g. `https://api.eu.assemblyai.com`. Default: its documented host. */
+  apiBaseUrl?: string;
 }
 
 /**

@@ -2,9 +2,11 @@ import type { CompiledProvider } from "../compile-providers";
 import { unauthorized, WebhookError } from "../errors";
 import { eventType, type TranscriptionEvent } from "../events";
 import { mediaType, type WebhookRequest, type WebhookResponse } from "../http";
+import { defaultIdempotencyKey } from "../idempotency-key";
 import { parseBody } from "../parse-body";
 import type { ProviderContext } from "../providers/define-provider";
 import { readBody } from "../read-body";
+import { createEvent } from "../transcript/event";
 import { verifyStaticHeaders } from "../verify/static-headers";
 import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
 import { IGNORED, OK } from "./respond";
@@ -118,19 +120,21 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }
-    const event = {
+    const event = createEvent<TranscriptionEvent>(config, {
       type: eventType(normalised.status),
       provider: definition.id,
       jobId: normalised.jobId,
       status: normalised.status,
       providerStatus: normalised.providerStatus,
       idempotencyKey:
-        normalised.idempotencyKey ?? `${definition.id}:${normalised.jobId}:${normalised.providerStatus}`,
+        normalised.idempotencyKey ??
+        defaultIdempotencyKey(definition.id, normalised.jobId, normalised.status, normalised.providerStatus),
       receivedAt: new Date(),
+      source: "callback",
       metadata,
       ...(normalised.error ? { error: normalised.error } : {}),
       payload: normalised.payload,
-    } as TranscriptionEvent;
+    });
     return runOnce(event, definition.successResponse ?? OK);
   };
 }

@@ -1,7 +1,8 @@
 import type { Definitions } from "../compile-providers";
-import { Emitter } from "../events";
+import { Emitter, type EventHandler, type EventType } from "../events";
 import type { ReceiverOptions } from "../options";
 import { buildReceiver, type Receiver } from "../receiver";
+import type { OverdueEvent } from "../watchdog/overdue";
 import { internalError, toFetchResponse } from "./respond";
 
 /** Receiver options, or a function that builds them on the first request (from a Worker's `env`). */
@@ -17,9 +18,19 @@ export function createReceiverWith(builtins: Definitions, options: ReceiverOptio
   if (typeof options !== "function") return buildReceiver(options, builtins);
   const emitter = new Emitter();
   let built: Receiver | undefined;
+  // onOverdue handlers belong to the built receiver's watchdog: kept until it exists.
+  const overdue: EventHandler<OverdueEvent>[] = [];
   const get = (env?: unknown) => {
-    built ??= buildReceiver(options(env), builtins, emitter);
+    if (!built) {
+      built = buildReceiver(options(env), builtins, emitter);
+      for (const fn of overdue) built.onOverdue(fn);
+    }
     return built;
+  };
+  const onOverdue = (fn: EventHandler<OverdueEvent>): (() => void) => {
+    if (built) return built.onOverdue(fn);
+    overdue.push(fn);
+    return () => void overdue.splice(overdue.indexOf(fn), 1);
   };
   return {
     get path() {
@@ -45,7 +56,11 @@ export function createReceiverWith(builtins: Definitions, options: ReceiverOptio
       return receiver.fetch(request, info);
     },
     callbackUrl: (opts) => get().callbackUrl(opts),
-    on: (type, fn) => emitter.on(type, fn),
+    on: (type: EventType | "transcription.overdue", fn: EventHandler<any>) =>
+      type === "transcription.overdue" ? onOverdue(fn) : emitter.on(type, fn),
+    onOverdue,
+    expect: (expectation) => get().expect(expectation),
+    close: async () => built?.close(),
     onComplete: (fn) => emitter.on("transcription.completed", fn),
     onFailed: (fn) => emitter.on("transcription.failed", fn),
     onAny: (fn) => emitter.on("*", fn),

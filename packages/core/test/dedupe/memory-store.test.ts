@@ -71,6 +71,14 @@ describe("memoryStore", () => {
     c.advance(1);
     expect(await store.claim("k", "b", 1000)).toBe("claimed");
   });
+  it("takes maxBytes as bytes or a size string", () => {
+    expect(memoryStore({ maxBytes: "16mb" }).maxBytes).toBe(16 * 1024 * 1024);
+    expect(memoryStore({ maxBytes: 4096 }).maxBytes).toBe(4096);
+    expect(() => memoryStore({ maxBytes: "lots" })).toThrow(
+      /memoryStore: maxBytes: expected a number of bytes/,
+    );
+  });
+
   it("is bounded by bytes: past maxBytes the oldest completed keys are forgotten first", async () => {
     const warnings: string[] = [];
     const store = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: (m) => warnings.push(m) });
@@ -101,6 +109,27 @@ describe("memoryStore", () => {
         expect(await store.claim(live, "retry", 60_000)).toBe("in_progress");
     }
     expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
+  });
+  it("a key completed twice is forgotten only when its newer slot is, and one expired on read may come back", async () => {
+    const c = clock();
+    const store = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: () => {}, now: c.now });
+    for (const k of ["k1", "k2", "k1"]) await store.complete(k, "a", 60_000); // queue: k1 (stale), k2, k1
+    await store.claim("k3", "a", 60_000); // forgets the stale k1 slot, not k1
+    expect(await store.claim("k1", "b", 60_000)).toBe("duplicate");
+    await store.complete("k3", "a", 60_000);
+    await store.claim("k4", "a", 60_000); // forgets k2, the oldest remembered
+    expect(await store.claim("k1", "b", 60_000)).toBe("duplicate");
+    expect(await store.claim("k3", "b", 60_000)).toBe("duplicate");
+    // Expired on read, then completed again: the old slot must not forget the new completion.
+    const short = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: () => {}, now: c.now });
+    await short.complete("e1", "a", 10);
+    await short.complete("e2", "a", 60_000);
+    c.advance(10);
+    expect(await short.claim("e1", "b", 60_000)).toBe("claimed"); // expired on read
+    await short.complete("e1", "b", 60_000); // queue: e1 (stale), e2, e1
+    await short.claim("e3", "a", 60_000); // forgets the stale slot
+    expect(await short.claim("e1", "c", 60_000)).toBe("duplicate");
+    expect(await short.claim("e2", "c", 60_000)).toBe("duplicate");
   });
   it("answers full only when live claims alone fill it, and accepts again once one is released", async () => {
     const store = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: () => {} });

@@ -38,7 +38,7 @@ describe("assemblyai", () => {
       jobId: "aai-2",
       status: "failed",
       providerStatus: "error",
-      idempotencyKey: "assemblyai:aai-2:error",
+      idempotencyKey: "assemblyai:aai-2:failed",
       metadata: {},
       error: { message: "AssemblyAI reported the transcript as failed; fetch it for the error" },
       payload: { transcript_id: "aai-2", status: "error" },

@@ -43,8 +43,16 @@ function* chunks(bytes: Buffer, size: number): Generator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-/** The one event a processed delivery must produce, compared field by field (receivedAt: any recent Date). */
-export function expectOneEvent(outcome: Outcome, expected: Omit<TranscriptionEvent, "receivedAt">): void {
+/**
+ * The one event a processed delivery must produce, compared field by field (receivedAt: any recent
+ * Date; `source` is `"callback"` unless given).
+ */
+export function expectOneEvent(
+  outcome: Outcome,
+  expected: Omit<TranscriptionEvent, "receivedAt" | "source" | "transcript" | "captions"> & {
+    source?: TranscriptionEvent["source"];
+  },
+): void {
   expect(outcome.status).toBe(200);
   expect(outcome.body).toEqual({ ok: true });
   expect(outcome.events).toHaveLength(1);
@@ -54,6 +62,7 @@ export function expectOneEvent(outcome: Outcome, expected: Omit<TranscriptionEve
   expect(Math.abs(Date.now() - receivedAt.getTime())).toBeLessThan(60_000);
   // toStrictEqual: an `error` key must be absent, not undefined, when the provider reported none.
   expect({ ...rest, payload: plain(rest.payload) }).toStrictEqual({
+    source: "callback",
     ...expected,
     payload: plain(expected.payload),
   });

@@ -31,7 +31,7 @@ describe("threeplay", () => {
       jobId: "8812",
       status: "completed",
       providerStatus: "complete",
-      idempotencyKey: "threeplay:8812:complete",
+      idempotencyKey: "threeplay:8812:completed",
       metadata: { orderId: "42" },
       payload: { ...fields, id: "8812", status: "complete", cancellable: "false" },
     });
@@ -52,7 +52,7 @@ describe("threeplay", () => {
       jobId: "8813",
       status: "completed",
       providerStatus: "complete",
-      idempotencyKey: "threeplay:8813:complete",
+      idempotencyKey: "threeplay:8813:completed",
       metadata: { orderId: "42" },
       payload: body,
     });
@@ -69,7 +69,7 @@ describe("threeplay", () => {
       jobId: "8814",
       status: "cancelled",
       providerStatus: "cancelled",
-      idempotencyKey: "threeplay:8814:cancelled",
+      idempotencyKey: "threeplay:8814:failed",
       metadata: { orderId: "42" },
       error: { code: "cancelled", message: "Cancelled by the customer" },
       payload: fields,

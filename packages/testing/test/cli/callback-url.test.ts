@@ -101,7 +101,7 @@ describe("scribehook callback-url", () => {
     expect(badExpiry.stderr).toContain("expiresIn");
   });
 
-  it("--expires-in as a bare number is milliseconds, like every duration option", async () => {
+  it("--expires-in as a bare number is seconds, like every duration flag of the CLI", async () => {
     const run = await runCli([
       "callback-url",
       "assemblyai",
@@ -110,7 +110,7 @@ describe("scribehook callback-url", () => {
       "--secret",
       URL_SECRET,
       "--expires-in",
-      "90000",
+      "90",
     ]);
     const token = new URL(run.stdout.trim()).searchParams.get("sh_token")!;
     const claims = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as {

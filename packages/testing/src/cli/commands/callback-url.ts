@@ -35,7 +35,7 @@ export function callbackUrlCommand(ctx: CommandContext): Command {
         "SCRIBEHOOK_SECRET",
       ),
     )
-    .option("--expires-in <duration>", "lifetime: 14d, 2h, 30m, 45s, or milliseconds", "14d")
+    .option("--expires-in <duration>", "lifetime: 14d, 2h, 30m or seconds (like every duration flag)", "14d")
     .option(
       "--meta <key=value>",
       "metadata signed into the URL, returned as event.metadata (repeatable)",
@@ -61,7 +61,10 @@ export function callbackUrlCommand(ctx: CommandContext): Command {
         );
       }
       const base = `/${flags.path.replace(/^\/+|\/+$/g, "")}`.replace(/^\/$/, "");
-      const expiresIn = /^\d+(\.\d+)?$/.test(flags.expiresIn) ? Number(flags.expiresIn) : flags.expiresIn;
+      // A bare number is seconds, as for every duration flag of the CLI; the library takes milliseconds.
+      const expiresIn = /^\d+(\.\d+)?$/.test(flags.expiresIn)
+        ? Number(flags.expiresIn) * 1000
+        : flags.expiresIn;
       let url: string;
       try {
         url = signCallbackUrl({

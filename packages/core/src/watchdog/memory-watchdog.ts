@@ -1,0 +1,91 @@
+import type { EventHandler, TranscriptionEvent } from "../events";
+import type { OverdueEvent } from "./overdue";
+
+/** Node's timers cap a delay at 2^31-1 ms (24.8 days); longer waits are re-armed. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** What the in-memory watchdog calls when a deadline passes without a callback. */
+export interface MemoryWatchdogOptions {
+  /**
+   * The poll step, run first: resolves `true` when the provider's API reported the job finished and
+   * its event was handled (then no overdue event is emitted).
+   */
+  poll(due: OverdueEvent): Promise<boolean>;
+}
+
+/**
+ * The watchdog of a receiver without a queue: one timer per expected callback, in this process
+ * only (a restart forgets them; use a queue for deadlines that must survive restarts). A completed or
+ * failed event for the job cancels its timer; when a timer fires, the poll step runs first, then the
+ * overdue handlers. Handler errors are ignored: there is no request to fail.
+ *
+ * @example
+ * ```ts
+ * const watchdog = createMemoryWatchdog({ poll: async () => false });
+ * watchdog.onOverdue((e) => console.warn("no callback", e.provider, e.jobId));
+ * watchdog.expect("scriptix", "s-1", 7_200_000);
+ * watchdog.arrived(event); // a callback for scriptix/s-1 came: the timer is cleared
+ * ```
+ */
+export function createMemoryWatchdog({ poll }: MemoryWatchdogOptions) {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const handlers = new Set<EventHandler<OverdueEvent>>();
+  const keyOf = (provider: string, jobId: string) => JSON.stringify([provider, jobId]);
+
+  async function fire(due: OverdueEvent): Promise<void> {
+    if (await poll(due).catch(() => false)) return;
+    for (const fn of [...handlers]) {
+      try {
+        await fn(due);
+      } catch {}
+    }
+  }
+
+  function arm(key: string, due: OverdueEvent): void {
+    const wait = due.expectedBy.getTime() - Date.now();
+    const timer = setTimeout(
+      () => {
+        if (wait > MAX_TIMER_MS) return arm(key, due);
+        timers.delete(key);
+        void fire(due);
+      },
+      Math.max(0, Math.min(wait, MAX_TIMER_MS)),
+    );
+    // A pending deadline must not keep a Node process alive on its own.
+    (timer as { unref?: () => void }).unref?.();
+    timers.set(key, timer);
+  }
+
+  return {
+    /** Records that a callback for `provider`/`jobId` is due within `withinMs`; replaces an earlier one. */
+    expect(provider: string, jobId: string, withinMs: number): void {
+      const key = keyOf(provider, jobId);
+      clearTimeout(timers.get(key));
+      const expectedAt = new Date();
+      arm(key, {
+        type: "transcription.overdue",
+        provider,
+        jobId,
+        expectedAt,
+        expectedBy: new Date(expectedAt.getTime() + withinMs),
+      });
+    },
+    /** A completed or failed event settles the expectation for its job. */
+    arrived(event: TranscriptionEvent): void {
+      if (event.type === "transcription.updated") return;
+      const key = keyOf(event.provider, event.jobId);
+      clearTimeout(timers.get(key));
+      timers.delete(key);
+    },
+    onOverdue(fn: EventHandler<OverdueEvent>): () => void {
+      const entry: EventHandler<OverdueEvent> = (e) => fn(e);
+      handlers.add(entry);
+      return () => void handlers.delete(entry);
+    },
+    /** Clears every pending timer. */
+    close(): void {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { eventType, type TranscriptionEvent } from "../events";
+import { defaultIdempotencyKey } from "../idempotency-key";
+import { createEvent } from "../transcript/event";
+import type { JobStatusFn } from "./overdue";
+
+/**
+ * What the poll step needs: the job, the provider's API settings, and the status function.
+ *
+ * @example
+ * ```ts
+ * const options: PollOptions = { provider: "assemblyai", jobId: "tr_1", apiKey: process.env.AAI_KEY, jobStatus: fetchJobStatus };
+ * ```
+ */
+export interface PollOptions {
+  provider: string;
+  jobId: string;
+  apiKey?: string;
+  apiBaseUrl?: string;
+  jobStatus: JobStatusFn;
+  signal?: AbortSignal;
+}
+
+/**
+ * The watchdog's poll step: asks the provider's status API where the job stands. A finished job
+ * (completed, failed or cancelled) becomes the event its callback would have produced, with
+ * `source: "poll"`, an empty `payload` and the idempotency key of that outcome, so a late callback
+ * for the same outcome is a duplicate. Anything else — still running, no API key, no status API,
+ * the API unreachable — resolves `undefined` (the job is overdue).
+ *
+ * @example
+ * ```ts
+ * const event = await pollJob({ provider: "assemblyai", jobId, apiKey, jobStatus: fetchJobStatus });
+ * if (event) await handle(event); else reportOverdue();
+ * ```
+ */
+export async function pollJob(options: PollOptions): Promise<TranscriptionEvent | undefined> {
+  const { provider, jobId, apiKey } = options;
+  if (!apiKey) return undefined;
+  let result: Awaited<ReturnType<JobStatusFn>>;
+  try {
+    result = await options.jobStatus({
+      provider,
+      jobId,
+      apiKey,
+      ...(options.apiBaseUrl ? { apiBaseUrl: options.apiBaseUrl } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch {
+    return undefined;
+  }
+  const type = eventType(result.status);
+  if (type === "transcription.updated") return undefined;
+  // transcript() works on a polled event too: the payload is empty, so it asks the provider's API.
+  return createEvent<TranscriptionEvent>(
+    { apiKey, ...(options.apiBaseUrl ? { apiBaseUrl: options.apiBaseUrl } : {}) },
+    {
+      type,
+      provider,
+      jobId,
+      status: result.status,
+      providerStatus: result.providerStatus,
+      idempotencyKey: defaultIdempotencyKey(provider, jobId, result.status, result.providerStatus),
+      receivedAt: new Date(),
+      source: "poll",
+      metadata: {},
+      ...(result.error ? { error: result.error } : {}),
+      payload: {},
+    },
+  );
+}
