@@ -6,6 +6,8 @@ import {
   type ProvidersOptions,
   pollJob,
   queueJobId,
+  type ResultConfig,
+  resultClients,
   reviveEvent,
   reviveOverdue,
   type TranscriptionEvent,
@@ -125,10 +127,14 @@ export function transcriptionWorker(options: TranscriptionWorkerOptions): Transc
   };
   const providers = options.providers ?? {};
   /** A provider's result settings (`apiKey`, `apiBaseUrl`), for the poll step and `event.transcript()`. */
-  const configOf = (provider: string): { apiKey?: string; apiBaseUrl?: string } =>
-    (Object.hasOwn(providers, provider)
-      ? (providers as Record<string, { apiKey?: string; apiBaseUrl?: string } | undefined>)[provider]
-      : undefined) ?? {};
+  const configOf = (provider: string): ResultConfig => {
+    const config =
+      (Object.hasOwn(providers, provider)
+        ? (providers as Record<string, { apiKey?: string; apiBaseUrl?: string } | undefined>)[provider]
+        : undefined) ?? {};
+    const client = Object.hasOwn(resultClients, provider) ? resultClients[provider] : undefined;
+    return { apiKey: config.apiKey, apiBaseUrl: config.apiBaseUrl, client };
+  };
   let queue: Queue | undefined;
   // The queue this worker adds polled events to (created on first use).
   const ownQueue = () => {

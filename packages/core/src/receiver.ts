@@ -18,7 +18,7 @@ import { createEnqueueOnce } from "./receiver/enqueue";
 import { internalError, OK, toFetchResponse } from "./receiver/respond";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
-import { fetchJobStatus } from "./transcript/fetch-transcript";
+import { resolveStatus } from "./transcript/resolve";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
@@ -111,12 +111,16 @@ export function buildReceiver(
     : undefined;
   const watchdog = createMemoryWatchdog({
     async poll(due) {
-      const config = providers.get(due.provider)?.config;
+      const provider = providers.get(due.provider);
       const event = await pollJob({
         ...due,
-        apiKey: config?.apiKey,
-        apiBaseUrl: config?.apiBaseUrl,
-        jobStatus: options.jobStatus ?? fetchJobStatus,
+        apiKey: provider?.config.apiKey,
+        apiBaseUrl: provider?.config.apiBaseUrl,
+        // The provider's own result client: a bundle carries only the providers it configures.
+        jobStatus:
+          options.jobStatus ??
+          ((job) => resolveStatus({ ...job, client: provider?.definition.result, settings: job })),
+        client: provider?.definition.result,
       });
       if (!event) return false;
       // The job finished: its handlers ran here (or it was a duplicate); a handler error has no request to fail.

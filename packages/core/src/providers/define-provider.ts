@@ -1,5 +1,6 @@
 import type { EventStatus } from "../events";
 import type { WebhookResponse } from "../http";
+import type { ResultClient } from "../transcript/client";
 import type { HmacAlgorithm, SignatureEncoding } from "../verify/hmac";
 
 /** HTTP methods a provider may call back with. */
@@ -74,6 +75,11 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   name: string;
   /** Methods the provider calls back with; others are answered 405. */
   methods: readonly HttpMethod[];
+  /**
+   * How to get the job's result (`event.transcript()`, `captions()`, the watchdog's status poll). It
+   * travels with the definition, so a bundle carries only the result clients of the providers it uses.
+   */
+  result?: ResultClient;
   /** Formats accepted; by default `["json"]`. A body of another media type is answered 415. */
   formats?: readonly BodyFormat[];
   /** The provider's published egress addresses, used by `allowIps: "documented"`. */

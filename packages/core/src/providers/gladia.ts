@@ -1,3 +1,4 @@
+import { gladiaResult } from "../transcript/providers/gladia";
 import { defineProvider } from "./define-provider";
 import { asObject, obj, str } from "./fields";
 
@@ -107,6 +108,7 @@ const FAILED = new Set(["error", "transcription.error"]);
 export const gladia = defineProvider<"gladia", GladiaPayload>({
   id: "gladia",
   name: "Gladia",
+  result: gladiaResult,
   methods: ["POST", "PUT"],
   formats: ["json"],
   parse: (body) => asObject(body, "Gladia") as GladiaPayload,

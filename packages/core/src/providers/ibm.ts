@@ -1,4 +1,5 @@
 import { unauthorized } from "../errors";
+import { ibmResult } from "../transcript/providers/ibm";
 import { computeHmac, type HmacAlgorithm, secretList, verifyHmac } from "../verify/hmac";
 import { defineProvider, type ProviderContext } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -44,6 +45,7 @@ const SIGNATURE_HEADER = "X-Callback-Signature";
 export const ibm = defineProvider<"ibm", IBMPayload>({
   id: "ibm",
   name: "IBM Watson Speech to Text",
+  result: ibmResult,
   methods: ["POST", "GET"],
   formats: ["json"],
   async handshake(ctx) {

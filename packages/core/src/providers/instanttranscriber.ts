@@ -1,3 +1,4 @@
+import { instanttranscriberResult } from "../transcript/providers/instanttranscriber";
 import { assertHmac } from "../verify/hmac";
 import { defineProvider, type SignatureOptions } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -72,6 +73,7 @@ function instantTranscriberScheme(signature: SignatureOptions = {}): Required<Si
 export const instanttranscriber = defineProvider<"instanttranscriber", InstantTranscriberPayload>({
   id: "instanttranscriber",
   name: "InstantTranscriber",
+  result: instanttranscriberResult,
   methods: ["POST"],
   formats: ["json"],
   async verifySignature(ctx) {

@@ -1,3 +1,4 @@
+import { revcomResult } from "../transcript/providers/revcom";
 import { defineProvider } from "./define-provider";
 import { asObject, digest, str } from "./fields";
 
@@ -36,6 +37,7 @@ export interface RevComPayload {
 export const revcom = defineProvider<"revcom", RevComPayload>({
   id: "revcom",
   name: "Rev.com",
+  result: revcomResult,
   methods: ["POST"],
   formats: ["form", "json"],
   parse: (body) => asObject(body, "Rev.com") as RevComPayload,

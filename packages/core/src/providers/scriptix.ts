@@ -1,4 +1,5 @@
 import { malformed } from "../errors";
+import { scriptixResult } from "../transcript/providers/scriptix";
 import type { ProviderContext } from "./define-provider";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -46,6 +47,7 @@ const LEGACY_SESSION_HEADER = "X-Zoom-Session";
 export const scriptix = defineProvider<"scriptix", ScriptixPayload>({
   id: "scriptix",
   name: "Scriptix",
+  result: scriptixResult,
   methods: ["POST"],
   formats: ["json"],
   parse: (body) => asObject(body, "Scriptix") as ScriptixPayload,

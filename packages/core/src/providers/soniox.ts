@@ -1,3 +1,4 @@
+import { sonioxResult } from "../transcript/providers/soniox";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 
@@ -17,6 +18,7 @@ export interface SonioxPayload {
 export const soniox = defineProvider<"soniox", SonioxPayload>({
   id: "soniox",
   name: "Soniox",
+  result: sonioxResult,
   methods: ["POST"],
   formats: ["json"],
   parse: (body) => asObject(body, "Soniox") as SonioxPayload,

@@ -1,5 +1,6 @@
 import { fromBase64 } from "../encoding";
 import { unauthorized } from "../errors";
+import { standardwebhooksResult } from "../transcript/providers/standardwebhooks";
 import { secretList, verifyHmac } from "../verify/hmac";
 import { verifyTimestamp } from "../verify/timestamp";
 import { defineProvider, type ProviderContext } from "./define-provider";
@@ -142,6 +143,7 @@ const PROCESSING = /(^|[._])(created|started|queued|processing|in_progress|runni
 export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebhooksPayload>({
   id: "standardwebhooks",
   name: "Standard Webhooks",
+  result: standardwebhooksResult,
   methods: ["POST"],
   formats: ["json"],
   checkConfig(config, where) {

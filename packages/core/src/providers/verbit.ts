@@ -1,3 +1,4 @@
+import { verbitResult } from "../transcript/providers/verbit";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 
@@ -21,6 +22,7 @@ export interface VerbitPayload {
 export const verbit = defineProvider<"verbit", VerbitPayload>({
   id: "verbit",
   name: "Verbit",
+  result: verbitResult,
   methods: ["POST"],
   formats: ["form", "json"],
   successResponse: { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: "OK" },

@@ -120,7 +120,8 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }
-    const event = createEvent<TranscriptionEvent>(config, {
+    const result = { apiKey: config.apiKey, apiBaseUrl: config.apiBaseUrl, client: definition.result };
+    const event = createEvent<TranscriptionEvent>(result, {
       type: eventType(normalised.status),
       provider: definition.id,
       jobId: normalised.jobId,

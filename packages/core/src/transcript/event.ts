@@ -1,4 +1,4 @@
-import { resultClients } from "./registry";
+import type { ResultClient } from "./client";
 import { type Job, resolveCaptions, resolveTranscript } from "./resolve";
 import type { CaptionFormat, RequestSettings, Transcript } from "./types";
 
@@ -13,6 +13,8 @@ import type { CaptionFormat, RequestSettings, Transcript } from "./types";
 export interface ResultConfig {
   apiKey?: string;
   apiBaseUrl?: string;
+  /** The provider's result client (its definition's `result`); without one, `transcript()` rejects `unsupported`. */
+  client?: ResultClient;
 }
 
 /** The data fields of an event (see `TranscriptionEvent`). */
@@ -34,13 +36,13 @@ class TranscriptionEventRecord {
 
   constructor(fields: EventFields, config: ResultConfig) {
     Object.assign(this, fields);
-    this.#config = { apiKey: config.apiKey, apiBaseUrl: config.apiBaseUrl };
+    this.#config = { apiKey: config.apiKey, apiBaseUrl: config.apiBaseUrl, client: config.client };
   }
 
   #job(settings?: RequestSettings): Job {
     const self = this as unknown as EventFields;
     return {
-      client: Object.hasOwn(resultClients, self.provider) ? resultClients[self.provider] : undefined,
+      client: this.#config.client,
       provider: self.provider,
       jobId: self.jobId,
       apiKey: this.#config.apiKey,

@@ -1,5 +1,6 @@
 import { eventType, type TranscriptionEvent } from "../events";
 import { defaultIdempotencyKey } from "../idempotency-key";
+import type { ResultClient } from "../transcript/client";
 import { createEvent } from "../transcript/event";
 import type { JobStatusFn } from "./overdue";
 
@@ -18,6 +19,8 @@ export interface PollOptions {
   apiBaseUrl?: string;
   jobStatus: JobStatusFn;
   signal?: AbortSignal;
+  /** The provider's result client, so `transcript()` works on the polled event. */
+  client?: ResultClient;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function pollJob(options: PollOptions): Promise<TranscriptionEvent 
   if (type === "transcription.updated") return undefined;
   // transcript() works on a polled event too: the payload is empty, so it asks the provider's API.
   return createEvent<TranscriptionEvent>(
-    { apiKey, ...(options.apiBaseUrl ? { apiBaseUrl: options.apiBaseUrl } : {}) },
+    { apiKey, client: options.client, ...(options.apiBaseUrl ? { apiBaseUrl: options.apiBaseUrl } : {}) },
     {
       type,
       provider,
