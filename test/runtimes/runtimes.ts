@@ -1,0 +1,198 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+// The runtimes of the matrix: where scripts/install-runtimes.sh puts each one, how its bundle is built
+// the way users ship it, and the command that serves test/runtimes/host on a given port.
+
+const run = promisify(execFile);
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const INSTALLED = join(ROOT, ".tmp/runtimes");
+const HOST = join(ROOT, "test/runtimes/host");
+const BUNDLES = join(ROOT, ".tmp/runtime-bundles");
+/** The Workers compatibility date of the matrix's Worker (wrangler.toml and the workerd config). */
+const COMPATIBILITY_DATE = "2026-11-01";
+
+/** How to start one runtime's server: it must answer on 127.0.0.1:`port`. */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: Record<string, string>;
+}
+
+export interface Runtime {
+  /** Name and version, as the describe block and the README's table show it. */
+  label: string;
+  /** Why the runtime cannot run here (not installed), or undefined when it can. */
+  missing: string | undefined;
+  /** Builds what the runtime needs (bundles) and says how to serve the host app on `port`. */
+  prepare(port: number): Promise<Launch>;
+}
+
+const bin = (dir: string, name: string) => join(INSTALLED, dir, "node_modules/.bin", name);
+const versionOf = (dir: string, pkg: string): string | undefined => {
+  try {
+    const file = join(INSTALLED, dir, "node_modules", pkg, "package.json");
+    return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+};
+const notInstalled = (dir: string, ...paths: string[]) =>
+  paths.every((p) => existsSync(p))
+    ? undefined
+    : `not installed: run \`bash scripts/install-runtimes.sh ${dir}\` (it puts the runtime in .tmp/runtimes/${dir})`;
+
+/** A clean folder for one runtime's build output. */
+function outDir(name: string): string {
+  const dir = join(BUNDLES, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Node.js 20 is the Node.js running the tests; 22, 24 and 26 come from the `node` package. */
+function nodeRuntime(major: 20 | 22 | 24 | 26): Runtime {
+  const dir = `node${major}`;
+  const command = major === 20 ? process.execPath : bin(dir, "node");
+  const version = major === 20 ? process.versions.node : versionOf(dir, "node");
+  return {
+    label: `Node.js ${version ?? major}`,
+    missing:
+      major === 20
+        ? process.versions.node.startsWith("20.")
+          ? undefined
+          : `the tests run on Node.js ${process.versions.node}, not 20`
+        : notInstalled(dir, command),
+    prepare: async (port) => ({
+      command,
+      args: [join(HOST, "node.js")],
+      cwd: HOST,
+      env: { PORT: String(port) },
+    }),
+  };
+}
+
+const deno: Runtime = {
+  label: `Deno ${versionOf("deno", "deno")}`,
+  missing: notInstalled("deno", bin("deno", "deno")),
+  // Straight from the sources: Deno resolves @scribehook/core through node_modules and package.json
+  // like an npm specifier, with its `deno` export condition.
+  prepare: async (port) => ({
+    command: bin("deno", "deno"),
+    args: ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", join(HOST, "deno.js")],
+    cwd: HOST,
+    env: { PORT: String(port), DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" },
+  }),
+};
+
+const bun: Runtime = {
+  label: `Bun ${versionOf("bun", "bun")}`,
+  missing: notInstalled("bun", bin("bun", "bun")),
+  prepare: async (port) => ({
+    command: bin("bun", "bun"),
+    args: [join(HOST, "bun.js")],
+    cwd: HOST,
+    env: { PORT: String(port) },
+  }),
+};
+
+/**
+ * Cloudflare Workers: `wrangler deploy --dry-run --outdir` bundles the Worker as a deploy would (with the
+ * `workerd`/`worker`/`browser` conditions), then workerd serves that bundle. Wrangler needs Node.js
+ * 22.12 or newer, so it runs on the matrix's Node.js 22.
+ */
+const workerd: Runtime = {
+  label: `workerd ${versionOf("workerd", "workerd")} (wrangler ${versionOf("workerd", "wrangler")} bundle)`,
+  missing:
+    notInstalled("workerd", bin("workerd", "workerd"), bin("workerd", "wrangler")) ??
+    notInstalled("node22", bin("node22", "node")),
+  async prepare(port) {
+    const out = outDir("workerd");
+    writeFileSync(
+      join(out, "wrangler.toml"),
+      [
+        `name = "scribehook-runtime-matrix"`,
+        `main = ${JSON.stringify(join(HOST, "worker.js"))}`,
+        `compatibility_date = "${COMPATIBILITY_DATE}"`,
+        "",
+      ].join("\n"),
+    );
+    await run(
+      bin("node22", "node"),
+      [bin("workerd", "wrangler"), "deploy", "--dry-run", "--outdir", join(out, "dist")],
+      {
+        cwd: out,
+        env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+        timeout: 120_000,
+      },
+    );
+    writeFileSync(
+      join(out, "config.capnp"),
+      [
+        `using Workerd = import "/workerd/workerd.capnp";`,
+        `const config :Workerd.Config = (`,
+        `  services = [(name = "main", worker = .worker)],`,
+        `  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],`,
+        `);`,
+        `const worker :Workerd.Worker = (`,
+        `  modules = [(name = "worker.js", esModule = embed "dist/worker.js")],`,
+        `  compatibilityDate = "${COMPATIBILITY_DATE}",`,
+        `);`,
+        "",
+      ].join("\n"),
+    );
+    return {
+      command: bin("workerd", "workerd"),
+      args: ["serve", join(out, "config.capnp"), "--socket-addr", `http=127.0.0.1:${port}`],
+      cwd: out,
+    };
+  },
+};
+
+/**
+ * Vercel's edge runtime: an esbuild bundle with the `edge-light` condition (as Vercel and Next.js bundle
+ * edge functions), served by the `edge-runtime` CLI.
+ */
+const edgeRuntime: Runtime = {
+  label: `edge-runtime ${versionOf("edge-runtime", "edge-runtime")} (esbuild edge-light bundle)`,
+  missing: notInstalled("edge-runtime", bin("edge-runtime", "edge-runtime"), bin("edge-runtime", "esbuild")),
+  async prepare(port) {
+    const out = outDir("edge-runtime");
+    const bundle = join(out, "edge.js");
+    await run(
+      bin("edge-runtime", "esbuild"),
+      [
+        join(HOST, "edge.js"),
+        "--bundle",
+        "--format=iife",
+        "--platform=browser",
+        "--conditions=edge-light,worker",
+        "--log-level=error",
+        `--outfile=${bundle}`,
+      ],
+      { cwd: HOST, timeout: 60_000 },
+    );
+    return {
+      command: bin("edge-runtime", "edge-runtime"),
+      args: ["--listen", bundle, "--host", "127.0.0.1", "--port", String(port)],
+      cwd: out,
+    };
+  },
+};
+
+/** Every runtime of the matrix, by the name its test file uses. */
+export const runtimes = {
+  node20: nodeRuntime(20),
+  node22: nodeRuntime(22),
+  node24: nodeRuntime(24),
+  node26: nodeRuntime(26),
+  deno,
+  bun,
+  workerd,
+  "edge-runtime": edgeRuntime,
+} satisfies Record<string, Runtime>;
