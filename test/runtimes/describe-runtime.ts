@@ -1,15 +1,21 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HostEvent, hostEvents, PROVIDERS, type ProviderId, runProviderCases } from "./fetch-cases";
 import { type RuntimeServer, startRuntime } from "./runtime-server";
-import type { Runtime } from "./runtimes";
+import { ROOT, type Runtime } from "./runtimes";
 
 const CI = process.env.CI === "true";
+/** The runtimes load the built packages, as users get them from npm. */
+const notBuilt = existsSync(join(ROOT, "packages/core/dist"))
+  ? undefined
+  : "the packages are not built: run `npx -y pnpm@10 build` first";
 
 /**
  * One runtime of the matrix as a describe block: the runtime serves test/runtimes/host (the built
  * packages, so `pnpm build` first), and each provider's Fetch cases are sent to it over HTTP.
- * A runtime that is not installed is skipped, with the reason in the block's name; under CI=true it
- * fails instead, so CI never passes without the runtime it claims to test.
+ * A runtime that is not installed (or packages not built) is skipped, with the reason in the block's
+ * name; under CI=true it fails instead, so CI never passes without the runtime it claims to test.
  *
  * @example
  * ```ts
@@ -17,14 +23,15 @@ const CI = process.env.CI === "true";
  * ```
  */
 export function describeRuntime(runtime: Runtime, providers: readonly ProviderId[] = PROVIDERS): void {
-  const skip = runtime.missing !== undefined && !CI;
-  const name = skip ? `${runtime.label}: skipped, ${runtime.missing}` : runtime.label;
+  const missing = runtime.missing ?? notBuilt;
+  const skip = missing !== undefined && !CI;
+  const name = skip ? `${runtime.label}: skipped, ${missing}` : runtime.label;
   describe.skipIf(skip)(name, () => {
     let server: RuntimeServer | undefined;
     const expected: HostEvent[] = [];
 
     beforeAll(async () => {
-      if (runtime.missing) throw new Error(`${runtime.label}: ${runtime.missing}`);
+      if (missing) throw new Error(`${runtime.label}: ${missing}`);
       server = await startRuntime(runtime);
     }, 180_000);
     afterAll(async () => {
