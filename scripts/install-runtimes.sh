@@ -6,6 +6,7 @@
 #
 # Each goes into its own folder under .tmp/runtimes (outside the workspace and its lockfile), all at
 # once, at the pinned versions below; a folder already holding its pinned version is left as it is.
+# `nextjs` is examples/nextjs's own `npm ci` (Next.js is kept out of the pnpm workspace: see its README).
 #   bash scripts/install-runtimes.sh            # all of them
 #   bash scripts/install-runtimes.sh deno bun   # some of them
 set -uo pipefail
@@ -24,9 +25,27 @@ declare -A PACKAGES=(
 )
 
 names=("$@")
-[ ${#names[@]} -eq 0 ] && names=(workerd edge-runtime deno bun node22 node24 node26)
+[ ${#names[@]} -eq 0 ] && names=(workerd edge-runtime deno bun node22 node24 node26 nextjs)
+
+install_nextjs() {
+  local target="$PWD/examples/nextjs" stamp start=$SECONDS
+  stamp=$(sha256sum "$target/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$target/node_modules/.installed" 2>/dev/null)" = "$stamp" ]; then
+    echo "install-runtimes: nextjs already installed"
+    return 0
+  fi
+  if (cd "$target" && npm ci --no-audit --no-fund --loglevel=error) >"$dir/nextjs.log" 2>&1; then
+    echo "$stamp" >"$target/node_modules/.installed"
+    echo "install-runtimes: nextjs installed in $((SECONDS - start)) s (examples/nextjs: npm ci)"
+  else
+    echo "install-runtimes: nextjs FAILED after $((SECONDS - start)) s; its log:" >&2
+    cat "$dir/nextjs.log" >&2
+    return 1
+  fi
+}
 
 install_one() {
+  [ "$1" = nextjs ] && { install_nextjs; return; }
   local name=$1 pkgs=${PACKAGES[$1]:-}
   [ -n "$pkgs" ] || { echo "install-runtimes: unknown runtime $name" >&2; return 2; }
   local target="$dir/$name"

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -29,11 +29,14 @@ export interface Runtime {
   label: string;
   /** Why the runtime cannot run here (not installed), or undefined when it can. */
   missing: string | undefined;
+  /** PATH entries that put the runtime's commands first (for the examples' `start` scripts). */
+  binDir: string;
   /** Builds what the runtime needs (bundles) and says how to serve the host app on `port`. */
   prepare(port: number): Promise<Launch>;
 }
 
-const bin = (dir: string, name: string) => join(INSTALLED, dir, "node_modules/.bin", name);
+const binDirOf = (dir: string) => join(INSTALLED, dir, "node_modules/.bin");
+const bin = (dir: string, name: string) => join(binDirOf(dir), name);
 const versionOf = (dir: string, pkg: string): string | undefined => {
   try {
     const file = join(INSTALLED, dir, "node_modules", pkg, "package.json");
@@ -62,6 +65,7 @@ function nodeRuntime(major: 20 | 22 | 24 | 26): Runtime {
   const version = major === 20 ? process.versions.node : versionOf(dir, "node");
   return {
     label: `Node.js ${version ?? major}`,
+    binDir: major === 20 ? dirname(process.execPath) : binDirOf(dir),
     missing:
       major === 20
         ? process.versions.node.startsWith("20.")
@@ -79,6 +83,7 @@ function nodeRuntime(major: 20 | 22 | 24 | 26): Runtime {
 
 const deno: Runtime = {
   label: `Deno ${versionOf("deno", "deno")}`,
+  binDir: binDirOf("deno"),
   missing: notInstalled("deno", bin("deno", "deno")),
   // Straight from the sources: Deno resolves @scribehook/core through node_modules and package.json
   // like an npm specifier, with its `deno` export condition.
@@ -92,6 +97,7 @@ const deno: Runtime = {
 
 const bun: Runtime = {
   label: `Bun ${versionOf("bun", "bun")}`,
+  binDir: binDirOf("bun"),
   missing: notInstalled("bun", bin("bun", "bun")),
   prepare: async (port) => ({
     command: bin("bun", "bun"),
@@ -108,6 +114,8 @@ const bun: Runtime = {
  */
 const workerd: Runtime = {
   label: `workerd ${versionOf("workerd", "workerd")} (wrangler ${versionOf("workerd", "wrangler")} bundle)`,
+  // wrangler, and the Node.js it needs (22.12 or newer) first.
+  binDir: `${binDirOf("node22")}:${binDirOf("workerd")}`,
   missing:
     notInstalled("workerd", bin("workerd", "workerd"), bin("workerd", "wrangler")) ??
     notInstalled("node22", bin("node22", "node")),
@@ -160,6 +168,7 @@ const workerd: Runtime = {
  */
 const edgeRuntime: Runtime = {
   label: `edge-runtime ${versionOf("edge-runtime", "edge-runtime")} (esbuild edge-light bundle)`,
+  binDir: binDirOf("edge-runtime"),
   missing: notInstalled("edge-runtime", bin("edge-runtime", "edge-runtime"), bin("edge-runtime", "esbuild")),
   async prepare(port) {
     const out = outDir("edge-runtime");
