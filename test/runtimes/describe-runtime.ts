@@ -1,15 +1,9 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HostEvent, hostEvents, PROVIDERS, type ProviderId, runProviderCases } from "./fetch-cases";
 import { type RuntimeServer, startRuntime } from "./runtime-server";
-import { ROOT, type Runtime } from "./runtimes";
+import { notBuilt, type Runtime } from "./runtimes";
 
 const CI = process.env.CI === "true";
-/** The runtimes load the built packages, as users get them from npm. */
-const notBuilt = existsSync(join(ROOT, "packages/core/dist"))
-  ? undefined
-  : "the packages are not built: run `npx -y pnpm@10 build` first";
 
 /**
  * One runtime of the matrix as a describe block: the runtime serves test/runtimes/host (the built

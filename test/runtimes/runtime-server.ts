@@ -10,8 +10,15 @@ export interface RuntimeServer {
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
+/**
+ * A port nothing listens on right now.
+ *
+ * @example
+ * ```ts
+ * const port = await freePort();
+ * ```
+ */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -16,6 +16,11 @@ const BUNDLES = join(ROOT, ".tmp/runtime-bundles");
 /** The Workers compatibility date of the matrix's Worker (wrangler.toml and the workerd config). */
 const COMPATIBILITY_DATE = "2026-11-01";
 
+/** The runtimes load the built packages, as users get them from npm: why they cannot, if not built. */
+export const notBuilt = existsSync(join(ROOT, "packages/core/dist"))
+  ? undefined
+  : "the packages are not built: run `npx -y pnpm@10 build` first";
+
 /** How to start one runtime's server: it must answer on 127.0.0.1:`port`. */
 export interface Launch {
   command: string;
