@@ -2,6 +2,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const primitive = (file: string) =>
+  fileURLToPath(new URL(`./packages/core/src/primitives/${file}.ts`, import.meta.url));
 
 // Tests run against the sources, so `pnpm test` needs no build step.
 export default defineConfig({
@@ -13,6 +15,9 @@ export default defineConfig({
       "@scribehook/fastify": src("fastify"),
       "@scribehook/redis": src("redis"),
       "@scribehook/testing": src("testing"),
+      // core's package.json `imports` pick these per runtime in the build; the sources use Node's.
+      "#crypto": primitive("crypto-node"),
+      "#read-body": primitive("read-node"),
     },
   },
   test: {

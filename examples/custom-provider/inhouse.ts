@@ -39,9 +39,9 @@ export const inhouse = defineProvider({
   methods: ["POST"],
   formats: ["json"],
   // Runs over the raw bytes, before anything is parsed; any WebhookError it throws is the answer.
-  verifySignature(ctx) {
+  async verifySignature(ctx) {
     const timestamp = ctx.header("x-inhouse-timestamp") ?? "";
-    assertHmac(
+    await assertHmac(
       {
         data: [timestamp, ".", ctx.body],
         signature: ctx.header("x-inhouse-signature"),

@@ -1,6 +1,6 @@
+import { createHmac } from "node:crypto";
 import {
   assertHmac,
-  computeHmac,
   type DedupeStore,
   defineProvider,
   type ProviderConfig,
@@ -72,10 +72,10 @@ export const signedProvider = defineProvider<"signedco", { job: string; state: s
   id: "signedco",
   name: "SignedCo",
   methods: ["POST"],
-  verifySignature(ctx) {
+  async verifySignature(ctx) {
     const ts = ctx.header("x-signedco-timestamp");
     verifyTimestamp(ts, { toleranceSeconds: ctx.config.tolerance });
-    assertHmac(
+    await assertHmac(
       {
         data: [ts ?? "", ".", ctx.body],
         signature: ctx.header("x-signedco-signature"),
@@ -101,7 +101,9 @@ function signed(
   const headers: Record<string, string> = { "content-type": "application/json", "x-signedco-timestamp": ts };
   const signature =
     opts.signature === undefined
-      ? computeHmac(opts.secret ?? SECRETS.signed, `${ts}.${body}`)
+      ? createHmac("sha256", opts.secret ?? SECRETS.signed)
+          .update(`${ts}.${body}`)
+          .digest("hex")
       : opts.signature;
   if (signature !== null) headers["x-signedco-signature"] = signature;
   return { method: "POST", path: "/webhooks/signedco", headers, body };

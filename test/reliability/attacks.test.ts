@@ -2,9 +2,10 @@
  * Deliberate attacks on authentication and addressing: each must be refused with its documented
  * status and code, run no handler, and name no secret in the answer.
  */
+import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { computeHmac, createReceiver, type RejectedDelivery, type WebhookResponse } from "@scribehook/core";
+import { createReceiver, type RejectedDelivery, type WebhookResponse } from "@scribehook/core";
 import { transcriptionWebhook } from "@scribehook/express";
 import { signDelivery } from "@scribehook/testing";
 import express from "express";
@@ -410,7 +411,9 @@ describe("secret leakage", () => {
       { url: "/webhooks/scriptix", headers: { authorization: SECRETS.scriptixToken.slice(0, -2) } },
       {
         url: "/webhooks/instanttranscriber",
-        headers: { "x-instanttranscriber-signature": `sha256=${computeHmac(SECRETS.hmac, "x")}` },
+        headers: {
+          "x-instanttranscriber-signature": `sha256=${createHmac("sha256", SECRETS.hmac).update("x").digest("hex")}`,
+        },
       },
       { url: `/webhooks/gladia?sh_token=${token}`, headers: {} },
       { url: `/webhooks/threeplay?sh_token=${token}x`, headers: {} },

@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import {
   builtinProviders,
-  computeHmac,
   createReceiver,
   type ProviderConfig,
   type Receiver,
@@ -84,7 +83,7 @@ export function fixtureReceiver(overrides: Partial<ReceiverOptions> = {}): {
 export function instantTranscriberHeaders(body: string | Uint8Array, secret: string = SECRETS.hmac) {
   return {
     "content-type": "application/json",
-    "x-instanttranscriber-signature": `sha256=${computeHmac(secret, body)}`,
+    "x-instanttranscriber-signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
   };
 }
 
@@ -108,7 +107,7 @@ export function standardWebhooksHeaders(
     "content-type": "application/json",
     "webhook-id": id,
     "webhook-timestamp": timestamp,
-    "webhook-signature": `v1,${computeHmac(key, [id, ".", timestamp, ".", body], "sha256", "base64")}`,
+    "webhook-signature": `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.`).update(body).digest("base64")}`,
   };
 }
 

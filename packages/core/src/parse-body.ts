@@ -3,6 +3,8 @@ import { parseJson } from "./json/parse-json";
 import { multipartBoundary, parseMultipart } from "./multipart";
 import type { BodyFormat } from "./providers/define-provider";
 
+const utf8 = new TextDecoder();
+
 const FORMAT_OF: Record<string, BodyFormat> = {
   "application/json": "json",
   "text/json": "json",
@@ -37,21 +39,20 @@ function sniff(body: Uint8Array): BodyFormat {
 }
 
 /**
- * Parses an authenticated body by its media type: JSON without prototype poisoning (`__proto__` and
- * `constructor.prototype` keys are dropped; a large body's transcript is parsed on first read, see
- * `parseJson`), forms into a null-prototype object (first value of a
+ * Parses an authenticated body by its media type: JSON once, into plain objects, without prototype
+ * poisoning (`__proto__` and `constructor.prototype` keys are dropped), forms into a null-prototype object (first value of a
  * repeated field wins), text as a string, `multipart/form-data` into a list of `MultipartPart`s (its
  * boundary is read from `contentTypeHeader`, the full Content-Type header), `application/octet-stream`
- * as the bytes themselves, an empty body as `{}`. Throws 400 for anything else.
+ * as the bytes themselves (a `Uint8Array`), an empty body as `{}`. Throws 400 for anything else.
  *
  * @example
  * ```ts
- * parseBody(Buffer.from("id=1&status=complete"), "application/x-www-form-urlencoded", ["json", "form"]);
+ * parseBody(new TextEncoder().encode("id=1&status=complete"), "application/x-www-form-urlencoded", ["json", "form"]);
  * // { id: "1", status: "complete" }
  * ```
  */
 export function parseBody(
-  body: Buffer,
+  body: Uint8Array,
   contentType: string,
   accepted: readonly BodyFormat[],
   contentTypeHeader?: string,
@@ -65,7 +66,7 @@ export function parseBody(
       `Content-Type ${contentType || "(none)"} is not one this provider sends (expected ${accepted.filter((f) => f !== "empty").join(" or ")})`,
     );
   }
-  if (format === "text") return body.toString("utf8");
+  if (format === "text") return utf8.decode(body);
   if (format === "binary") return body;
   if (format === "multipart") {
     const boundary = multipartBoundary(contentTypeHeader);
@@ -74,7 +75,7 @@ export function parseBody(
   }
   if (format === "form") {
     const out: Record<string, string> = Object.create(null);
-    for (const [k, v] of new URLSearchParams(body.toString("utf8"))) if (!(k in out)) out[k] = v;
+    for (const [k, v] of new URLSearchParams(utf8.decode(body))) if (!(k in out)) out[k] = v;
     return out;
   }
   const value = parseJson(body);

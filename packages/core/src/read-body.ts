@@ -1,7 +1,7 @@
-import { Readable } from "node:stream";
-import getRawBody from "raw-body";
+import { readStream } from "#read-body";
 import { WebhookError } from "./errors";
 import type { RequestBody } from "./http";
+import type { ReadFailure, ReadStreamOptions } from "./primitives/read-failure";
 
 /** Options of {@link readBody}. */
 export interface ReadBodyOptions {
@@ -14,100 +14,85 @@ export interface ReadBodyOptions {
 }
 
 const CLOSE = { connection: "close" };
+const encoder = new TextEncoder();
+
+/** A stream reader: `#read-body`, which package.json `imports` resolves per runtime. */
+export type StreamReader = (body: object, options: ReadStreamOptions) => Promise<Uint8Array>;
 
 /**
- * Reads a request body into one Buffer, under a byte limit and a deadline. Bytes given as bytes are
- * used as they are (no copy). Throws a `WebhookError`: 413 `body_too_large`, 408 `body_timeout`,
- * 400 `body_aborted`, 500 `body_already_parsed`.
+ * Reads a request body into one byte array, under a byte limit and a deadline. Bytes given as bytes
+ * are used as they are (no copy); a string is read as UTF-8; a Web `ReadableStream`, a Node stream or
+ * any async iterable is read until it ends. A `declaredLength` over the limit is refused before a byte
+ * is read; a stream is cut off as soon as it passes the limit. Throws a `WebhookError`: 413
+ * `body_too_large`, 408 `body_timeout`, 400 `body_aborted` / `body_malformed`, 500 `body_already_parsed`.
  *
  * @example
  * ```ts
- * const bytes = await readBody(req, { limit: 25 * 1024 * 1024, timeoutMs: 30_000,
- *                                     declaredLength: Number(req.headers["content-length"]) });
+ * const bytes = await readBody(request.body, { limit: 25 * 1024 * 1024, timeoutMs: 30_000,
+ *                                              declaredLength: Number(request.headers.get("content-length")) });
  * ```
  */
-export async function readBody(body: RequestBody, options: ReadBodyOptions): Promise<Buffer> {
+export const readBody = (body: RequestBody, options: ReadBodyOptions): Promise<Uint8Array> =>
+  readBodyWith(readStream, body, options);
+
+/** {@link readBody} with a given stream reader (the tests run both). */
+export async function readBodyWith(
+  read: StreamReader,
+  body: RequestBody,
+  options: ReadBodyOptions,
+): Promise<Uint8Array> {
   const { limit, declaredLength } = options;
   if (declaredLength !== undefined && declaredLength > limit) throw tooLarge(limit);
-  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (body === undefined || body === null) return new Uint8Array(0);
   if (typeof body === "string" || body instanceof Uint8Array) {
-    const bytes =
-      typeof body === "string"
-        ? Buffer.from(body)
-        : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    if (bytes.length > limit) throw tooLarge(limit);
+    const bytes = typeof body === "string" ? encoder.encode(body) : body;
+    if (bytes.byteLength > limit) throw tooLarge(limit);
     return bytes;
   }
-  const node = isNodeReadable(body);
-  if (node && (node.readableEnded || node.readable === false)) throw alreadyParsed();
-  // Our own wrapper around a Web stream or iterable may be destroyed on timeout; a server's request may not,
-  // or no 408 could be sent on its socket.
-  const stream = node ?? wrap(body);
-
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      if (node) {
-        node.unpipe?.();
-        node.pause();
-      } else stream.destroy();
-      reject(
-        new WebhookError(
-          "body_timeout",
-          408,
-          `The body did not arrive within ${options.timeoutMs} ms`,
-          CLOSE,
-        ),
-      );
-    }, options.timeoutMs);
-  });
-  const reading = getRawBody(stream, {
-    limit,
-    length:
-      node && declaredLength !== undefined && !Number.isNaN(declaredLength) ? declaredLength : undefined,
-  });
-  reading.catch(() => {}); // settled later when a timed-out socket closes; nothing is waiting then
   try {
-    return await Promise.race([reading, deadline]);
+    return await read(body, options);
   } catch (err) {
-    // Our own wrapper is stopped so the source (a fetch body, a generator) is cancelled, not left pending.
-    if (!node) stream.destroy();
-    throw toWebhookError(err, limit);
-  } finally {
-    clearTimeout(timer);
+    const reason = (err as { reason?: ReadFailure }).reason;
+    throw reason
+      ? toWebhookError(reason, options)
+      : new WebhookError("body_aborted", 400, "The body could not be read");
   }
 }
 
-function toWebhookError(err: unknown, limit: number): unknown {
-  if (err instanceof WebhookError) return err;
-  const type = (err as { type?: string }).type;
-  if (type === "entity.too.large") {
-    return tooLarge(limit);
+function toWebhookError(reason: ReadFailure, { limit, timeoutMs }: ReadBodyOptions): WebhookError {
+  switch (reason) {
+    case "too_large":
+      return tooLarge(limit);
+    case "timeout":
+      return new WebhookError("body_timeout", 408, `The body did not arrive within ${timeoutMs} ms`, CLOSE);
+    case "length_mismatch":
+      return new WebhookError(
+        "body_malformed",
+        400,
+        "The body is not as long as its Content-Length says",
+        CLOSE,
+      );
+    case "already_read":
+      return new WebhookError(
+        "body_already_parsed",
+        500,
+        "The request body was already read by a body parser mounted before scribehook, so its signature cannot be checked. " +
+          "Mount scribehook before express.json() / bodyParser() / koa-bodyparser, or keep the raw bytes as req.rawBody.",
+      );
+    case "encoding_set":
+      // A developer error in the adapter, not the sender's: a 4xx would stop the provider's retries.
+      return new WebhookError(
+        "internal_error",
+        500,
+        "The body stream has an encoding set; give scribehook bytes",
+      );
+    default:
+      return new WebhookError(
+        "body_aborted",
+        400,
+        "The client closed the connection before the body was complete",
+      );
   }
-  if (type === "request.aborted")
-    return new WebhookError(
-      "body_aborted",
-      400,
-      "The client closed the connection before the body was complete",
-    );
-  if (type === "request.size.invalid") {
-    return new WebhookError(
-      "body_malformed",
-      400,
-      "The body is not as long as its Content-Length says",
-      CLOSE,
-    );
-  }
-  if (type === "stream.not.readable") return alreadyParsed();
-  // A developer error in the adapter, not the sender's: a 4xx would stop the provider's retries.
-  if (type === "stream.encoding.set") {
-    return new WebhookError(
-      "internal_error",
-      500,
-      "The body stream has an encoding set; give scribehook bytes",
-    );
-  }
-  return new WebhookError("body_aborted", 400, "The body could not be read");
 }
 
 const tooLarge = (limit: number) =>
@@ -117,30 +102,3 @@ const tooLarge = (limit: number) =>
     `The body is larger than the limit of ${limit} bytes (maxBodyBytes)`,
     CLOSE,
   );
-
-const alreadyParsed = () =>
-  new WebhookError(
-    "body_already_parsed",
-    500,
-    "The request body was already read by a body parser mounted before scribehook, so its signature cannot be checked. " +
-      "Mount scribehook before express.json() / bodyParser() / koa-bodyparser, or keep the raw bytes as req.rawBody.",
-  );
-
-/**
- * A Web stream is wrapped with `Readable.fromWeb`, whose destroy cancels the stream even while a read
- * is pending (an async iterator's `return()` would wait for that read for ever).
- */
-function wrap(body: object): Readable {
-  if (typeof (body as ReadableStream).getReader === "function") {
-    if ((body as ReadableStream).locked) throw alreadyParsed();
-    return Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>);
-  }
-  return Readable.from(body as AsyncIterable<Uint8Array>, { objectMode: false });
-}
-
-function isNodeReadable(body: object): (Readable & { readableEnded?: boolean }) | undefined {
-  const b = body as Readable;
-  return typeof b.pipe === "function" && typeof b.on === "function" && typeof b.pause === "function"
-    ? b
-    : undefined;
-}

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { type CallbackUrlOptions, signCallbackUrl } from "./callback-url";
 import { type CompiledProvider, compileProviders } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
@@ -153,18 +152,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       );
     }
     const early = { method: req.method, url: req.url, header: req.header, metadata: {}, config };
-    const handshake = definition.handshake?.(early);
+    const handshake = await definition.handshake?.(early);
     if (handshake) return handshake;
 
-    if (config.headers) verifyStaticHeaders(config.headers, req.header);
+    if (config.headers) await verifyStaticHeaders(config.headers, req.header);
     let metadata: Record<string, string> = {};
     const token = req.url.searchParams.get(URL_TOKEN_PARAM);
     if (provider.urlToken || (token && urlSecrets.length > 0)) {
-      metadata = verifyUrlToken(token, urlSecrets, {
-        provider: definition.id,
-        path: req.url.pathname,
-        maxAgeMs: provider.urlToken?.maxAgeMs,
-      }).metadata;
+      metadata = (
+        await verifyUrlToken(token, urlSecrets, {
+          provider: definition.id,
+          path: req.url.pathname,
+          maxAgeMs: provider.urlToken?.maxAgeMs,
+        })
+      ).metadata;
     }
 
     const declared = req.header("content-length");
@@ -182,7 +183,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       metadata,
       config,
     };
-    if (config.secret !== undefined) definition.verifySignature!(ctx);
+    if (config.secret !== undefined) await definition.verifySignature!(ctx);
 
     const parsed = parseBody(
       body,
@@ -212,7 +213,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   async function process(event: TranscriptionEvent, success: WebhookResponse): Promise<WebhookResponse> {
-    const owner = randomUUID();
+    const owner = crypto.randomUUID();
     // A store may throw instead of rejecting; either way nothing was claimed, so 503, not 500.
     const claim = await attempt(() => store.claim(event.idempotencyKey, owner, claimTtlMs)).catch(() => {
       throw storeUnavailable();

@@ -66,10 +66,10 @@ export const azure = defineProvider<"azure", AzurePayload>({
     if (event === "ping") return PING_ACK;
     return undefined;
   },
-  verifySignature(ctx) {
+  async verifySignature(ctx) {
     const sig = ctx.config.signature ?? {};
     const header = sig.header ?? SIGNATURE_HEADER;
-    assertHmac(
+    await assertHmac(
       {
         data: ctx.body,
         signature: ctx.header(header),

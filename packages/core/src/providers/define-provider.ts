@@ -7,7 +7,7 @@ export type HttpMethod = "POST" | "PUT" | "GET";
 
 /**
  * Body formats the receiver can parse after authentication: `multipart` is `multipart/form-data`
- * (parsed into `MultipartPart[]`), `binary` is `application/octet-stream` (the bytes as a Buffer).
+ * (parsed into `MultipartPart[]`), `binary` is `application/octet-stream` (the bytes as a `Uint8Array`).
  */
 export type BodyFormat = "json" | "form" | "text" | "empty" | "multipart" | "binary";
 
@@ -31,7 +31,7 @@ export interface ProviderContext {
   /** Media type without parameters, lower-cased: `application/json`. */
   readonly contentType: string;
   /** The exact raw bytes received. */
-  readonly body: Buffer;
+  readonly body: Uint8Array;
   /** Metadata from a verified callback URL token; empty otherwise. */
   readonly metadata: Record<string, string>;
   /** The provider's configuration (its secrets included: never copy them into an error). */
@@ -67,13 +67,18 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   documentedIps?: readonly string[];
   /** Default body limit in bytes, when larger or smaller than the receiver's. */
   maxBodyBytes?: number;
-  /** The provider's own signature scheme, if it signs: checks `ctx.config.secret` over `ctx.body`. */
-  verifySignature?(ctx: ProviderContext): void;
+  /**
+   * The provider's own signature scheme, if it signs: checks `ctx.config.secret` over `ctx.body`.
+   * May be asynchronous (Web Crypto is); the receiver awaits it.
+   */
+  verifySignature?(ctx: ProviderContext): void | Promise<void>;
   /**
    * A reply that must be given before (or instead of) authentication, such as a subscription
-   * challenge. Returning `undefined` continues with the delivery.
+   * challenge. Returning `undefined` continues with the delivery. May be asynchronous.
    */
-  handshake?(ctx: Omit<ProviderContext, "body" | "contentType">): WebhookResponse | undefined;
+  handshake?(
+    ctx: Omit<ProviderContext, "body" | "contentType">,
+  ): WebhookResponse | undefined | Promise<WebhookResponse | undefined>;
   /** Turns the parsed body into a typed payload; by default the parsed body itself. */
   parse?(body: unknown, ctx: ProviderContext): Payload;
   /** Reads job id and status out of the payload. */

@@ -49,7 +49,7 @@ export const elevenlabs = defineProvider<"elevenlabs", ElevenLabsPayload>({
   name: "ElevenLabs",
   methods: ["POST"],
   formats: ["json"],
-  verifySignature(ctx) {
+  async verifySignature(ctx) {
     const header = ctx.config.signature?.header ?? SIGNATURE_HEADER;
     const value = ctx.header(header);
     if (!value?.trim()) throw unauthorized("signature_missing", `The ${header} header is missing`);
@@ -70,7 +70,13 @@ export const elevenlabs = defineProvider<"elevenlabs", ElevenLabsPayload>({
     let ok = false;
     for (const signature of signatures) {
       if (
-        verifyHmac({ data, signature, secrets: ctx.config.secret!, algorithm: "sha256", encoding: "hex" })
+        await verifyHmac({
+          data,
+          signature,
+          secrets: ctx.config.secret!,
+          algorithm: "sha256",
+          encoding: "hex",
+        })
       ) {
         ok = true;
       }

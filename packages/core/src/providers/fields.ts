@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { sha256Sync } from "#crypto";
+import { toHex } from "../encoding";
 import { malformed } from "../errors";
 
 /**
@@ -26,7 +27,7 @@ export function str(value: unknown): string | undefined {
  * ```
  */
 export function asObject(body: unknown, provider: string): Record<string, unknown> {
-  if (typeof body !== "object" || body === null || Array.isArray(body) || Buffer.isBuffer(body)) {
+  if (typeof body !== "object" || body === null || Array.isArray(body) || body instanceof Uint8Array) {
     throw malformed(`The ${provider} body is not a JSON object`);
   }
   return body as Record<string, unknown>;
@@ -41,5 +42,5 @@ export function obj(value: unknown): Record<string, unknown> | undefined {
 
 /** A short, stable digest of a text, for idempotency keys that must tell two deliveries apart. */
 export function digest(text: string): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+  return toHex(sha256Sync(text)).slice(0, 16);
 }

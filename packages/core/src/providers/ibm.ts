@@ -44,19 +44,19 @@ export const ibm = defineProvider<"ibm", IBMPayload>({
   name: "IBM Watson Speech to Text",
   methods: ["POST", "GET"],
   formats: ["json"],
-  handshake(ctx) {
+  async handshake(ctx) {
     if (ctx.method !== "GET") return undefined;
     const challenge = ctx.url.searchParams.get("challenge_string");
     const reply = echoChallenge(challenge, "challenge_string");
     if (ctx.config.secret === undefined) return reply;
-    const { secret, algorithm } = check(ctx, reply.body);
+    const { secret, algorithm } = await check(ctx, reply.body);
     const sig = ctx.config.signature ?? {};
     reply.headers[(sig.header ?? SIGNATURE_HEADER).toLowerCase()] =
-      (sig.prefix ?? "") + computeHmac(secret, reply.body, algorithm, sig.encoding ?? "base64");
+      (sig.prefix ?? "") + (await computeHmac(secret, reply.body, algorithm, sig.encoding ?? "base64"));
     return reply;
   },
-  verifySignature(ctx) {
-    check(ctx, ctx.body);
+  async verifySignature(ctx) {
+    await check(ctx, ctx.body);
   },
   parse: (body) => asObject(body, "IBM") as IBMPayload,
   normalise(payload) {
@@ -86,7 +86,10 @@ type SignedContext = Pick<ProviderContext, "header" | "config">;
  * Verifies the signature header over `data`, trying each algorithm and each secret (rotation); returns
  * the pair that matched, so a challenge is answered with the secret IBM holds.
  */
-function check(ctx: SignedContext, data: string | Buffer): { secret: string; algorithm: HmacAlgorithm } {
+async function check(
+  ctx: SignedContext,
+  data: string | Uint8Array,
+): Promise<{ secret: string; algorithm: HmacAlgorithm }> {
   const sig = ctx.config.signature ?? {};
   const header = sig.header ?? SIGNATURE_HEADER;
   const signature = ctx.header(header);
@@ -95,7 +98,7 @@ function check(ctx: SignedContext, data: string | Buffer): { secret: string; alg
   let match: { secret: string; algorithm: HmacAlgorithm } | undefined;
   for (const algorithm of algorithms) {
     for (const secret of secretList(ctx.config.secret!)) {
-      const ok = verifyHmac({
+      const ok = await verifyHmac({
         data,
         signature,
         secrets: secret,

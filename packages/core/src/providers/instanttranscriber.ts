@@ -74,9 +74,9 @@ export const instanttranscriber = defineProvider<"instanttranscriber", InstantTr
   name: "InstantTranscriber",
   methods: ["POST"],
   formats: ["json"],
-  verifySignature(ctx) {
+  async verifySignature(ctx) {
     const scheme = instantTranscriberScheme(ctx.config.signature);
-    assertHmac(
+    await assertHmac(
       {
         data: ctx.body,
         signature: ctx.header(scheme.header),

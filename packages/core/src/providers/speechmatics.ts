@@ -1,5 +1,5 @@
-import sjson from "secure-json-parse";
 import { malformed } from "../errors";
+import { parseJson } from "../json/parse-json";
 import type { MultipartPart } from "../multipart";
 import { defineProvider, type ProviderContext } from "./define-provider";
 import { str } from "./fields";
@@ -15,7 +15,7 @@ export interface SpeechmaticsAttachment {
   /** Set when the item is text (`transcript.txt`, `transcript.srt`, …). */
   text?: string;
   /** The item's exact bytes (for media, `data`). */
-  bytes: Buffer;
+  bytes: Uint8Array;
 }
 
 /**
@@ -36,7 +36,7 @@ export interface SpeechmaticsPayload {
   /** A single text item. */
   text?: string;
   /** A single binary item (e.g. the media file). */
-  bytes?: Buffer;
+  bytes?: Uint8Array;
   /** Multipart items, in the order received. */
   attachments?: SpeechmaticsAttachment[];
 }
@@ -81,7 +81,7 @@ function toPayload(body: unknown, ctx: ProviderContext): SpeechmaticsPayload {
   };
   if (ctx.body.length === 0) return { ...base, body: "empty" };
   if (typeof body === "string") return { ...base, body: "text", text: body };
-  if (Buffer.isBuffer(body)) return { ...base, body: "binary", bytes: body };
+  if (body instanceof Uint8Array) return { ...base, body: "binary", bytes: body };
   if (Array.isArray(body) && ctx.contentType === "multipart/form-data") {
     return { ...base, body: "multipart", attachments: (body as MultipartPart[]).map(attachment) };
   }
@@ -101,12 +101,12 @@ function attachment(part: MultipartPart): SpeechmaticsAttachment {
     (part.contentType === "" && /\.json$/i.test(part.filename ?? ""));
   if (isJson) {
     try {
-      out.json = sjson.parse(part.body, undefined, { protoAction: "remove", constructorAction: "remove" });
+      out.json = parseJson(part.body);
     } catch {
       throw malformed(`The multipart item "${part.name}" is not valid JSON`);
     }
   } else if (part.contentType.startsWith("text/") || part.contentType === "application/x-subrip") {
-    out.text = part.body.toString("utf8");
+    out.text = new TextDecoder().decode(part.body);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { fromBase64, utf8Bytes } from "../encoding";
 import { unauthorized } from "../errors";
 import { secretList, verifyHmac } from "../verify/hmac";
 import { verifyTimestamp } from "../verify/timestamp";
@@ -23,12 +24,12 @@ export interface StandardWebhooksPayload {
  *
  * @example
  * ```ts
- * standardWebhooksKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); // Buffer of the decoded bytes
+ * standardWebhooksKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); // Uint8Array of the decoded bytes
  * ```
  */
-export function standardWebhooksKey(secret: string): Buffer {
-  if (secret.startsWith("whsec_")) return Buffer.from(secret.slice("whsec_".length), "base64");
-  return Buffer.from(secret, "utf8");
+export function standardWebhooksKey(secret: string): Uint8Array {
+  if (secret.startsWith("whsec_")) return fromBase64(secret.slice("whsec_".length)) ?? new Uint8Array(0);
+  return utf8Bytes(secret);
 }
 
 /**
@@ -40,16 +41,16 @@ export function standardWebhooksKey(secret: string): Buffer {
  *
  * @example
  * ```ts
- * verifyStandardWebhook({ header: ctx.header, body: ctx.body, secrets: ["whsec_…"], toleranceSeconds: 300 });
+ * await verifyStandardWebhook({ header: ctx.header, body: ctx.body, secrets: ["whsec_…"], toleranceSeconds: 300 });
  * ```
  */
-export function verifyStandardWebhook(options: {
+export async function verifyStandardWebhook(options: {
   header: (name: string) => string | undefined;
   body: Uint8Array;
   secrets: string | readonly string[];
   toleranceSeconds?: number;
   now?: number;
-}): { id: string; timestamp: number } {
+}): Promise<{ id: string; timestamp: number }> {
   const read = (name: string) => options.header(`webhook-${name}`) ?? options.header(`svix-${name}`);
   const id = read("id");
   const timestamp = read("timestamp");
@@ -64,7 +65,8 @@ export function verifyStandardWebhook(options: {
   for (const entry of signatureHeader.split(" ")) {
     const comma = entry.indexOf(",");
     if (comma === -1 || entry.slice(0, comma) !== "v1") continue;
-    if (verifyHmac({ data, signature: entry.slice(comma + 1), secrets: keys, encoding: "base64" })) ok = true;
+    if (await verifyHmac({ data, signature: entry.slice(comma + 1), secrets: keys, encoding: "base64" }))
+      ok = true;
   }
   if (!ok) {
     throw unauthorized(
@@ -103,8 +105,8 @@ export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebho
   name: "Standard Webhooks",
   methods: ["POST"],
   formats: ["json"],
-  verifySignature(ctx) {
-    verifyStandardWebhook({
+  async verifySignature(ctx) {
+    await verifyStandardWebhook({
       header: ctx.header,
       body: ctx.body,
       secrets: ctx.config.secret!,

@@ -1,4 +1,12 @@
-import { BlockList, isIP } from "node:net";
+/** An address as a number: 32 bits for IPv4, 128 for IPv6. */
+interface Address {
+  family: 4 | 6;
+  value: bigint;
+}
+
+interface Range extends Address {
+  prefix: number;
+}
 
 /**
  * Builds a matcher for a list of IPv4/IPv6 addresses and CIDR ranges. IPv4-mapped IPv6 addresses
@@ -12,20 +20,19 @@ import { BlockList, isIP } from "node:net";
  * ```
  */
 export function ipAllowList(entries: readonly string[]): (ip: string | undefined) => boolean {
-  const list = new BlockList();
-  for (const raw of entries) {
-    const { address, prefix } = parseEntry(raw);
-    const type = isIP(address) === 4 ? "ipv4" : "ipv6";
-    if (prefix === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, prefix, type);
-  }
+  const ranges = entries.map(parseEntry);
   return (ip) => {
-    if (!ip) return false;
-    const address = unmapIPv4(ip.trim());
-    const family = isIP(address);
-    if (family === 0) return false;
-    return list.check(address, family === 4 ? "ipv4" : "ipv6");
+    const address = ip ? parseAddress(ip.trim()) : undefined;
+    if (!address) return false;
+    return ranges.some(
+      (r) => r.family === address.family && sameNetwork(r.value, address.value, r.family, r.prefix),
+    );
   };
+}
+
+function sameNetwork(a: bigint, b: bigint, family: 4 | 6, prefix: number): boolean {
+  const shift = BigInt((family === 4 ? 32 : 128) - prefix);
+  return a >> shift === b >> shift;
 }
 
 /**
@@ -60,7 +67,7 @@ export function clientAddress(
  * `"10.0.0.1/"` as /0 (everything) and `"/0x10"` as /16. An IPv4-mapped range (`::ffff:10.0.0.0/104`)
  * becomes its IPv4 range (`10.0.0.0/8`), since peers are unmapped before the check.
  */
-function parseEntry(raw: unknown): { address: string; prefix: number | undefined } {
+function parseEntry(raw: unknown): Range {
   const invalid = () =>
     new TypeError(`allowIps: ${JSON.stringify(raw)} is not an IPv4/IPv6 address or CIDR range`);
   if (typeof raw !== "string") throw invalid();
@@ -69,16 +76,71 @@ function parseEntry(raw: unknown): { address: string; prefix: number | undefined
   const written = slash === -1 ? entry : entry.slice(0, slash);
   const prefixText = slash === -1 ? undefined : entry.slice(slash + 1);
   if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) throw invalid();
-  let prefix = prefixText === undefined ? undefined : Number(prefixText);
-  const address = unmapIPv4(written);
-  const family = isIP(address);
-  if (family === 0) throw invalid();
-  if (address !== written && prefix !== undefined) {
+  const address = parseAddress(written);
+  if (!address) throw invalid();
+  const bits = address.family === 4 ? 32 : 128;
+  let prefix = prefixText === undefined ? bits : Number(prefixText);
+  // A mapped entry was unmapped: its IPv6 prefix counts the 96 bits in front of the IPv4 address.
+  if (address.family === 4 && written.includes(":") && prefixText !== undefined) {
     if (prefix < 96) throw invalid();
     prefix -= 96;
   }
-  if (prefix !== undefined && prefix > (family === 4 ? 32 : 128)) throw invalid();
-  return { address, prefix };
+  if (prefix > bits) throw invalid();
+  return { ...address, prefix };
 }
 
-const unmapIPv4 = (ip: string) => (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip) ? ip.slice(7) : ip);
+const MAPPED = 0xffffn;
+
+/**
+ * An IPv4 address (four decimal octets, no leading zeros) or an IPv6 address (RFC 4291 text forms,
+ * `::` and an IPv4 tail included; a zone `%eth0` is ignored), or `undefined`. An IPv4-mapped IPv6
+ * address (`::ffff:1.2.3.4`, how dual-stack servers report IPv4 peers) is its IPv4 address.
+ */
+function parseAddress(text: string): Address | undefined {
+  const v4 = parseIPv4(text);
+  if (v4 !== undefined) return { family: 4, value: v4 };
+  const v6 = parseIPv6(text.replace(/%[0-9A-Za-z._~-]+$/, ""));
+  if (v6 === undefined) return undefined;
+  if (v6 >> 32n === MAPPED) return { family: 4, value: v6 & 0xffffffffn };
+  return { family: 6, value: v6 };
+}
+
+function parseIPv4(text: string): bigint | undefined {
+  const octets = text.split(".");
+  if (octets.length !== 4) return undefined;
+  let value = 0n;
+  for (const octet of octets) {
+    if (!/^(0|[1-9]\d{0,2})$/.test(octet) || Number(octet) > 255) return undefined;
+    value = (value << 8n) | BigInt(octet);
+  }
+  return value;
+}
+
+function parseIPv6(text: string): bigint | undefined {
+  if (!/^[0-9A-Fa-f:.]{2,45}$/.test(text)) return undefined;
+  const halves = text.split("::");
+  if (halves.length > 2) return undefined;
+  const head = wordsOf(halves[0]!, halves.length === 1);
+  const tail = halves.length === 2 ? wordsOf(halves[1]!, true) : [];
+  if (!head || !tail) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  const words = [...head, ...new Array<number>(missing).fill(0), ...tail];
+  return words.reduce((value, word) => (value << 16n) | BigInt(word), 0n);
+}
+
+/** The 16-bit words of colon-separated hex groups; a dotted IPv4 tail (where allowed) is two words. */
+function wordsOf(part: string, mayEndInIPv4: boolean): number[] | undefined {
+  if (part === "") return [];
+  const groups = part.split(":");
+  const words: number[] = [];
+  for (const [i, group] of groups.entries()) {
+    if (mayEndInIPv4 && i === groups.length - 1 && group.includes(".")) {
+      const v4 = parseIPv4(group);
+      if (v4 === undefined) return undefined;
+      words.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
+    } else if (/^[0-9A-Fa-f]{1,4}$/.test(group)) words.push(Number.parseInt(group, 16));
+    else return undefined;
+  }
+  return words;
+}

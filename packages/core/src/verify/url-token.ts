@@ -1,5 +1,7 @@
+import { hmacSync } from "#crypto";
+import { fromBase64, toBase64, utf8Bytes, utf8Text } from "../encoding";
 import { unauthorized } from "../errors";
-import { computeHmac, secretList, verifyHmac } from "./hmac";
+import { secretList, verifyHmac } from "./hmac";
 
 /** The query parameter that carries a signed callback token. */
 export const URL_TOKEN_PARAM = "sh_token";
@@ -27,7 +29,8 @@ interface TokenBody {
 }
 
 /**
- * Signs claims into a compact token: `base64url(JSON)` `.` `base64url(HMAC-SHA256)`.
+ * Signs claims into a compact token: `base64url(JSON)` `.` `base64url(HMAC-SHA256)`. Synchronous
+ * (a callback URL is made while you build a job request); verification uses Web Crypto.
  *
  * @example
  * ```ts
@@ -37,8 +40,8 @@ interface TokenBody {
 export function createUrlToken(claims: UrlTokenClaims, secret: string): string {
   const body: TokenBody = { p: claims.provider, u: claims.path, i: claims.iat, e: claims.exp };
   if (Object.keys(claims.metadata).length > 0) body.m = claims.metadata;
-  const encoded = Buffer.from(JSON.stringify(body)).toString("base64url");
-  return `${encoded}.${computeHmac(secret, encoded, "sha256", "base64url")}`;
+  const encoded = toBase64(utf8Bytes(JSON.stringify(body)), true);
+  return `${encoded}.${toBase64(hmacSync("sha256", secret, encoded), true)}`;
 }
 
 /** Options of {@link verifyUrlToken}. */
@@ -56,19 +59,19 @@ export interface VerifyUrlTokenOptions {
 /**
  * Verifies a callback URL token against one or several secrets (rotation) and returns its claims.
  * Throws a 401 `WebhookError`: `token_missing`, `token_invalid` (forged, tampered, wrong path),
- * `token_wrong_provider` or `token_expired`.
+ * `token_wrong_provider` or `token_expired`. Asynchronous, since Web Crypto is.
  *
  * @example
  * ```ts
- * const { metadata } = verifyUrlToken(url.searchParams.get("sh_token"), [secret],
+ * const { metadata } = await verifyUrlToken(url.searchParams.get("sh_token"), [secret],
  *                                     { provider: "threeplay", path: url.pathname });
  * ```
  */
-export function verifyUrlToken(
+export async function verifyUrlToken(
   token: string | null | undefined,
   secrets: string | readonly string[],
   options: VerifyUrlTokenOptions,
-): UrlTokenClaims {
+): Promise<UrlTokenClaims> {
   if (!token) {
     throw unauthorized(
       "token_missing",
@@ -78,7 +81,9 @@ export function verifyUrlToken(
   const dot = token.indexOf(".");
   const encoded = dot > 0 ? token.slice(0, dot) : "";
   const signature = dot > 0 ? token.slice(dot + 1) : "";
-  if (!verifyHmac({ data: encoded, signature, secrets: secretList(secrets), encoding: "base64url" })) {
+  if (
+    !(await verifyHmac({ data: encoded, signature, secrets: secretList(secrets), encoding: "base64url" }))
+  ) {
     throw unauthorized(
       "token_invalid",
       "The callback URL token is not valid: it was altered or made with another secret",
@@ -86,7 +91,7 @@ export function verifyUrlToken(
   }
   let body: TokenBody;
   try {
-    body = JSON.parse(Buffer.from(encoded, "base64url").toString("utf8"));
+    body = JSON.parse(utf8Text(fromBase64(encoded) ?? new Uint8Array(0)));
   } catch {
     throw unauthorized("token_invalid", "The callback URL token is not valid");
   }

@@ -1,3 +1,5 @@
+import { BlockList, isIP } from "node:net";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clientAddress, ipAllowList } from "../../src/index";
 
@@ -73,6 +75,80 @@ describe("ipAllowList", () => {
   });
   it("throws a clear error for a non-string entry", () => {
     expect(() => ipAllowList([42 as unknown as string])).toThrow(/allowIps: 42/);
+  });
+});
+
+// The matcher is plain JavaScript (no node:net, so it runs in every runtime); Node's own parser and
+// BlockList are the oracle it must agree with.
+describe("ipAllowList agrees with node:net", () => {
+  const accepts = (entry: string) => {
+    try {
+      ipAllowList([entry]);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  it("accepts exactly the addresses isIP() accepts, in hand-picked spellings", () => {
+    for (const text of [
+      "01.2.3.4",
+      "1.2.3.04",
+      "00.0.0.0",
+      "1.2.3",
+      "0x1.2.3.4",
+      "256.1.1.1",
+      "1.2.3.4.5",
+      "fe80::1%eth0",
+      "::ffff:1.2.3.4",
+      "1::2:3:4:5:6:7",
+      "::",
+      "1::",
+      "::1::",
+      ":1::",
+      "1:::2",
+      "1:2:3:4:5:6:7:8",
+      "1:2:3:4:5:6:7:8:9",
+      "1:2:3:4:5:6:7::",
+      "::1:2:3:4:5:6:7",
+      "::1.2.3.4",
+      "1:2:3:4:5:6:1.2.3.4",
+      "1:2:3:4:5:6:7:1.2.3.4",
+      "1.2.3.4::",
+      "12345::",
+      "g::1",
+    ]) {
+      expect([text, accepts(text)]).toEqual([text, isIP(text) !== 0]);
+    }
+  });
+  it("accepts exactly the addresses isIP() accepts, generated", () => {
+    const text = fc.oneof(fc.ipV4(), fc.ipV4Extended(), fc.ipV6(), fc.string({ maxLength: 20 }));
+    fc.assert(
+      fc.property(text, (t) => t.includes("/") || t !== t.trim() || accepts(t) === (isIP(t) !== 0)),
+      { numRuns: 1000 },
+    );
+  });
+  it("matches the same peers as BlockList for generated ranges", () => {
+    const v4 = fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 }), fc.ipV4());
+    fc.assert(
+      fc.property(v4, ([net, prefix, peer]) => {
+        const list = new BlockList();
+        list.addSubnet(net, prefix, "ipv4");
+        return ipAllowList([`${net}/${prefix}`])(peer) === list.check(peer, "ipv4");
+      }),
+      { numRuns: 1000 },
+    );
+    const v6 = fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 }), fc.ipV6());
+    fc.assert(
+      fc.property(v6, ([net, prefix, peer]) => {
+        const list = new BlockList();
+        list.addSubnet(net, prefix, "ipv6");
+        const mapped = (a: string) => /^::ffff:\d/i.test(a) || /^(0{1,4}:){5}ffff:/i.test(a);
+        // Mapped addresses are IPv4 to the matcher (a dual-stack peer), not to BlockList.
+        if (mapped(net) || mapped(peer)) return true;
+        return ipAllowList([`${net}/${prefix}`])(peer) === list.check(peer, "ipv6");
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

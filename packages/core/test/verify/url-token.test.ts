@@ -19,9 +19,9 @@ const claims = {
 };
 const opts = { provider: "threeplay", path: "/webhooks/threeplay", now };
 
-function codeOf(fn: () => unknown): string {
+async function codeOf(fn: () => unknown): Promise<string> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     expect(e).toBeInstanceOf(WebhookError);
     expect((e as WebhookError).status).toBe(401);
@@ -41,34 +41,36 @@ function tamper(token: string, edit: (body: any) => void): string {
 }
 
 describe("createUrlToken / verifyUrlToken", () => {
-  it("round-trips every claim, the metadata included", () => {
+  it("round-trips every claim, the metadata included", async () => {
     const token = createUrlToken(claims, SECRET);
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    expect(verifyUrlToken(token, [SECRET], opts)).toEqual(claims);
-    expect(verifyUrlToken(token, SECRET, opts).metadata).toEqual({ orderId: "42", customer: "acme" });
+    expect(await verifyUrlToken(token, [SECRET], opts)).toEqual(claims);
+    expect((await verifyUrlToken(token, SECRET, opts)).metadata).toEqual({ orderId: "42", customer: "acme" });
   });
-  it("round-trips without metadata", () => {
+  it("round-trips without metadata", async () => {
     const token = createUrlToken({ ...claims, metadata: {} }, SECRET);
-    expect(verifyUrlToken(token, SECRET, opts).metadata).toEqual({});
+    expect((await verifyUrlToken(token, SECRET, opts)).metadata).toEqual({});
   });
-  it("refuses a missing token", () => {
+  it("refuses a missing token", async () => {
     for (const t of [undefined, null, ""])
-      expect(codeOf(() => verifyUrlToken(t, SECRET, opts))).toBe("token_missing");
+      expect(await codeOf(() => verifyUrlToken(t, SECRET, opts))).toBe("token_missing");
   });
-  it("refuses an expired token, with the expiry instant itself already expired", () => {
+  it("refuses an expired token, with the expiry instant itself already expired", async () => {
     const token = createUrlToken(claims, SECRET);
-    expect(codeOf(() => verifyUrlToken(token, SECRET, { ...opts, now: now + 3599_000 }))).toBe("accepted");
-    expect(codeOf(() => verifyUrlToken(token, SECRET, { ...opts, now: now + 3600_000 }))).toBe(
+    expect(await codeOf(() => verifyUrlToken(token, SECRET, { ...opts, now: now + 3599_000 }))).toBe(
+      "accepted",
+    );
+    expect(await codeOf(() => verifyUrlToken(token, SECRET, { ...opts, now: now + 3600_000 }))).toBe(
       "token_expired",
     );
-    expect(codeOf(() => verifyUrlToken(token, SECRET, { ...opts, now: now + 86_400_000 }))).toBe(
+    expect(await codeOf(() => verifyUrlToken(token, SECRET, { ...opts, now: now + 86_400_000 }))).toBe(
       "token_expired",
     );
   });
-  it("refuses tampered metadata, expiry, provider and path (signature no longer matches)", () => {
+  it("refuses tampered metadata, expiry, provider and path (signature no longer matches)", async () => {
     const token = createUrlToken(claims, SECRET);
     expect(
-      codeOf(() =>
+      await codeOf(() =>
         verifyUrlToken(
           tamper(token, (b) => (b.m.orderId = "43")),
           SECRET,
@@ -77,7 +79,7 @@ describe("createUrlToken / verifyUrlToken", () => {
       ),
     ).toBe("token_invalid");
     expect(
-      codeOf(() =>
+      await codeOf(() =>
         verifyUrlToken(
           tamper(token, (b) => (b.m.admin = "1")),
           SECRET,
@@ -86,7 +88,7 @@ describe("createUrlToken / verifyUrlToken", () => {
       ),
     ).toBe("token_invalid");
     expect(
-      codeOf(() =>
+      await codeOf(() =>
         verifyUrlToken(
           tamper(token, (b) => (b.e += 86_400)),
           SECRET,
@@ -95,7 +97,7 @@ describe("createUrlToken / verifyUrlToken", () => {
       ),
     ).toBe("token_invalid");
     expect(
-      codeOf(() =>
+      await codeOf(() =>
         verifyUrlToken(
           tamper(token, (b) => (b.p = "gladia")),
           SECRET,
@@ -104,7 +106,7 @@ describe("createUrlToken / verifyUrlToken", () => {
       ),
     ).toBe("token_invalid");
     expect(
-      codeOf(() =>
+      await codeOf(() =>
         verifyUrlToken(
           tamper(token, (b) => (b.u = "/other")),
           SECRET,
@@ -113,7 +115,7 @@ describe("createUrlToken / verifyUrlToken", () => {
       ),
     ).toBe("token_invalid");
   });
-  it("refuses a tampered signature and structural garbage", () => {
+  it("refuses a tampered signature and structural garbage", async () => {
     const token = createUrlToken(claims, SECRET);
     const [encoded, sig] = token.split(".") as [string, string];
     const flipped = sig[0] === "A" ? `B${sig.slice(1)}` : `A${sig.slice(1)}`;
@@ -126,42 +128,42 @@ describe("createUrlToken / verifyUrlToken", () => {
       "garbage",
       `${encoded}x.${sig}`,
     ]) {
-      expect(codeOf(() => verifyUrlToken(bad, SECRET, opts))).toBe("token_invalid");
+      expect(await codeOf(() => verifyUrlToken(bad, SECRET, opts))).toBe("token_invalid");
     }
   });
-  it("refuses a token used on another path (signed path differs from request path)", () => {
+  it("refuses a token used on another path (signed path differs from request path)", async () => {
     const token = createUrlToken(claims, SECRET);
-    expect(codeOf(() => verifyUrlToken(token, SECRET, { ...opts, path: "/hooks/threeplay" }))).toBe(
+    expect(await codeOf(() => verifyUrlToken(token, SECRET, { ...opts, path: "/hooks/threeplay" }))).toBe(
       "token_invalid",
     );
     // a trailing slash is the same route
-    expect(codeOf(() => verifyUrlToken(token, SECRET, { ...opts, path: "/webhooks/threeplay/" }))).toBe(
+    expect(await codeOf(() => verifyUrlToken(token, SECRET, { ...opts, path: "/webhooks/threeplay/" }))).toBe(
       "accepted",
     );
   });
-  it("refuses a token made for another provider", () => {
+  it("refuses a token made for another provider", async () => {
     const token = createUrlToken({ ...claims, provider: "gladia" }, SECRET);
-    expect(codeOf(() => verifyUrlToken(token, SECRET, opts))).toBe("token_wrong_provider");
+    expect(await codeOf(() => verifyUrlToken(token, SECRET, opts))).toBe("token_wrong_provider");
   });
-  it("refuses a token made with another secret", () => {
+  it("refuses a token made with another secret", async () => {
     const token = createUrlToken(claims, "another-secret");
-    expect(codeOf(() => verifyUrlToken(token, SECRET, opts))).toBe("token_invalid");
+    expect(await codeOf(() => verifyUrlToken(token, SECRET, opts))).toBe("token_invalid");
   });
-  it("accepts tokens of any secret in the rotation list, and none made with a dropped one", () => {
+  it("accepts tokens of any secret in the rotation list, and none made with a dropped one", async () => {
     const old = createUrlToken(claims, "old-secret");
     const fresh = createUrlToken(claims, SECRET);
-    expect(codeOf(() => verifyUrlToken(old, [SECRET, "old-secret"], opts))).toBe("accepted");
-    expect(codeOf(() => verifyUrlToken(fresh, [SECRET, "old-secret"], opts))).toBe("accepted");
-    expect(codeOf(() => verifyUrlToken(old, [SECRET], opts))).toBe("token_invalid");
+    expect(await codeOf(() => verifyUrlToken(old, [SECRET, "old-secret"], opts))).toBe("accepted");
+    expect(await codeOf(() => verifyUrlToken(fresh, [SECRET, "old-secret"], opts))).toBe("accepted");
+    expect(await codeOf(() => verifyUrlToken(old, [SECRET], opts))).toBe("token_invalid");
   });
-  it("refuses tokens older than maxAge even when not expired", () => {
+  it("refuses tokens older than maxAge even when not expired", async () => {
     const token = createUrlToken({ ...claims, exp: iat + 30 * 86_400 }, SECRET);
     const day = 86_400_000;
     expect(
-      codeOf(() => verifyUrlToken(token, SECRET, { ...opts, maxAgeMs: day, now: now + day - 1000 })),
+      await codeOf(() => verifyUrlToken(token, SECRET, { ...opts, maxAgeMs: day, now: now + day - 1000 })),
     ).toBe("accepted");
     expect(
-      codeOf(() => verifyUrlToken(token, SECRET, { ...opts, maxAgeMs: day, now: now + day + 1000 })),
+      await codeOf(() => verifyUrlToken(token, SECRET, { ...opts, maxAgeMs: day, now: now + day + 1000 })),
     ).toBe("token_expired");
   });
 });
@@ -171,7 +173,7 @@ describe("receiver.callbackUrl and extra query parameters", () => {
     providers: { assemblyai: { urlToken: true } },
     urlTokenSecret: [SECRET, "old"],
   });
-  it("signs with the first secret a URL under baseUrl + base path, with metadata", () => {
+  it("signs with the first secret a URL under baseUrl + base path, with metadata", async () => {
     const url = new URL(
       receiver.callbackUrl({
         provider: "assemblyai",
@@ -181,7 +183,10 @@ describe("receiver.callbackUrl and extra query parameters", () => {
     );
     expect(url.origin + url.pathname).toBe("https://api.example.com/api/webhooks/assemblyai");
     const token = url.searchParams.get(URL_TOKEN_PARAM);
-    const claims = verifyUrlToken(token, SECRET, { provider: "assemblyai", path: "/webhooks/assemblyai" });
+    const claims = await verifyUrlToken(token, SECRET, {
+      provider: "assemblyai",
+      path: "/webhooks/assemblyai",
+    });
     expect(claims.metadata).toEqual({ a: "1" });
     expect(claims.exp - claims.iat).toBe(14 * 86_400);
   });
@@ -207,12 +212,12 @@ describe("receiver.callbackUrl and extra query parameters", () => {
     expect(events).toHaveLength(1);
     expect(events[0].metadata).toEqual({ orderId: "42" });
   });
-  it("refuses to sign for an unconfigured provider, naming how to fix it", () => {
+  it("refuses to sign for an unconfigured provider, naming how to fix it", async () => {
     expect(() => receiver.callbackUrl({ provider: "gladia", baseUrl: "https://x.test" })).toThrow(
       /not configured/,
     );
   });
-  it("refuses a relative baseUrl and non-string metadata", () => {
+  it("refuses a relative baseUrl and non-string metadata", async () => {
     expect(() => receiver.callbackUrl({ provider: "assemblyai", baseUrl: "/relative" })).toThrow(
       /absolute URL/,
     );
