@@ -57,7 +57,9 @@ describeExample("cloudflare", runtimes.workerd.missing ?? notBuilt, () => {
         AAI_TOKEN: TOKEN,
         CALLBACK_URL_SECRET: "cloudflare-example-url-secret",
         PATH: `${runtimes.workerd.binDir}:${process.env.PATH}`,
+        // No telemetry, and no fetch of the `Request.cf` placeholder from Cloudflare: loopback only.
         WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
       },
       ready: /Ready on http:\/\/127\.0\.0\.1:\d+/,
     });
