@@ -21,9 +21,35 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+          env: { SCRIBEHOOK_PRIMITIVES: "node" },
+        },
+      },
+      {
+        // The Fetch path again, with the primitives every runtime but Node gets (Web Crypto, the
+        // ReadableStream reader), so that they are tested on Node 20 too.
+        extends: true,
+        resolve: {
+          alias: { "#crypto": primitive("crypto-web"), "#read-body": primitive("read-web") },
+        },
+        test: {
+          name: "web",
+          include: [
+            "packages/core/test/{fetch,plain-payload,entries,parse-body,multipart,primitives}.test.ts",
+            "packages/core/test/{verify,providers}/*.test.ts",
+            "test/conformance/{fetch,conformance}.test.ts",
+          ],
+          env: { CONFORMANCE_ADAPTERS: "fetch (hono)", SCRIBEHOOK_PRIMITIVES: "web" },
+        },
+      },
+    ],
   },
 });

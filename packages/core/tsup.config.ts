@@ -1,4 +1,29 @@
 import { defineConfig } from "tsup";
 import { packageBuild } from "../../tsup.base";
+import { BUILTIN_PROVIDER_IDS } from "./src/providers/ids";
 
-export default defineConfig(packageBuild);
+// Entries: the root (every provider), `./fetch` (none), one per provider, and the per-runtime
+// primitives that package.json `imports` maps `#crypto` and `#read-body` to (left as imports here).
+const providers = Object.fromEntries(
+  BUILTIN_PROVIDER_IDS.map((id) => [`providers/${id}`, `src/providers/${id}.ts`]),
+);
+const publicEntries = { index: "src/index.ts", fetch: "src/fetch.ts", ...providers };
+
+export default defineConfig({
+  ...packageBuild,
+  entry: {
+    ...publicEntries,
+    "primitives/crypto-node": "src/primitives/crypto-node.ts",
+    "primitives/crypto-web": "src/primitives/crypto-web.ts",
+    "primitives/read-node": "src/primitives/read-node.ts",
+    "primitives/read-web": "src/primitives/read-web.ts",
+  },
+  dts: { entry: publicEntries },
+  // One copy of each module (WebhookError included) whichever entries an app imports, in CJS too.
+  splitting: true,
+  external: ["#crypto", "#read-body", /^node:/],
+  // Neutral output: no `node:` prefix stripped or added by a Node target, nothing Node-only assumed.
+  target: "es2022",
+  platform: "neutral",
+  removeNodeProtocol: false,
+});

@@ -68,14 +68,21 @@ const server = app.listen(0, "127.0.0.1", async () => {
                           { method: d.method, headers: d.headers, body: d.body });
   const fetchRes = await mods.core.createReceiver({ providers: { assemblyai: { headers: { "x-webhook-token": TOKEN } } } })
     .fetch(new Request("http://x" + d.path, { method: d.method, headers: d.headers, body: d.body }));
-  console.log(JSON.stringify({ missing, status: res.status, body: await res.json(), events, fetchStatus: fetchRes.status }));
+  // The slim entry with one provider, lazily configured as in a Worker.
+  const slimRes = await mods.slim.createReceiver((env) => ({ definitions: [mods.aai.assemblyai],
+      providers: { assemblyai: { headers: { "x-webhook-token": env.TOKEN } } } }))
+    .fetch(new Request("http://x" + d.path, { method: d.method, headers: d.headers, body: d.body }), { env: { TOKEN } });
+  console.log(JSON.stringify({ missing, status: res.status, body: await res.json(), events, fetchStatus: fetchRes.status,
+    slimStatus: slimRes.status }));
   server.close();
 });
 `;
 
 const cjs = program(`const express = require("express");
 const mods = Object.fromEntries(["core", "express", "koa", "fastify", "redis", "testing"]
-  .map((p) => [p, require("@scribehook/" + p)]));`);
+  .map((p) => [p, require("@scribehook/" + p)]));
+mods.slim = require("@scribehook/core/fetch");
+mods.aai = require("@scribehook/core/providers/assemblyai");`);
 
 const esm = program(`import express from "express";
 import * as core from "@scribehook/core";
@@ -84,7 +91,9 @@ import * as koa from "@scribehook/koa";
 import * as fastify from "@scribehook/fastify";
 import * as redis from "@scribehook/redis";
 import * as testing from "@scribehook/testing";
-const mods = { core, express: expressAdapter, koa, fastify, redis, testing };`);
+import * as slim from "@scribehook/core/fetch";
+import * as aai from "@scribehook/core/providers/assemblyai";
+const mods = { core, express: expressAdapter, koa, fastify, redis, testing, slim, aai };`);
 
 describe("packed packages", () => {
   beforeAll(async () => {
@@ -124,15 +133,21 @@ describe("packed packages", () => {
     expect(existsSync(join(scratch, "app", "node_modules", "@scribehook", "core", "src"))).toBe(false);
   });
 
-  for (const file of ["check.cjs", "check.mjs"]) {
-    it(`${file}: every package loads and an Express app serves one delivery`, async () => {
-      const { stdout } = await run(process.execPath, [file], { cwd: join(scratch, "app") });
+  // `--conditions=worker` resolves core's #crypto and #read-body to the web primitives, as a Worker would.
+  for (const [file, flags] of [
+    ["check.cjs", []],
+    ["check.mjs", []],
+    ["check.mjs", ["--conditions=worker"]],
+  ] as const) {
+    it(`${file} ${flags.join(" ")}: every package loads and an Express app serves one delivery`, async () => {
+      const { stdout } = await run(process.execPath, [...flags, file], { cwd: join(scratch, "app") });
       expect(JSON.parse(stdout)).toEqual({
         missing: [],
         status: 200,
         body: { ok: true },
         events: ["packed-1"],
         fetchStatus: 200,
+        slimStatus: 200,
       });
     }, 30_000);
   }

@@ -1,6 +1,6 @@
 import type { ReceiverOptions } from "./options";
-import { builtinProviders } from "./providers";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+import { BUILTIN_PROVIDER_IDS } from "./providers/ids";
 import { parseBytes, parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { ipAllowList } from "./verify/ip-allowlist";
@@ -19,14 +19,35 @@ export interface CompiledProvider {
 
 const DEFAULT_LIMIT = "25mb";
 
-/** Validates `options.providers` and compiles each entry; throws a TypeError that says how to fix a mistake. */
+/** Provider definitions by id. */
+export type Definitions = Readonly<Record<string, ProviderDefinition<string, any>>>;
+
+/**
+ * Validates `options.providers` and compiles each entry against `builtins` (every built-in provider
+ * from the root entry, none from `@scribehook/core/fetch`), `options.definitions` and
+ * `options.customProviders`; throws a TypeError that says how to fix a mistake.
+ */
 export function compileProviders(
   options: ReceiverOptions,
   hasUrlTokenSecret: boolean,
+  builtins: Definitions,
 ): Map<string, CompiledProvider> {
-  const known = new Map<string, ProviderDefinition<string, any>>(Object.entries(builtinProviders));
+  const known = new Map<string, ProviderDefinition<string, any>>(Object.entries(builtins));
+  if (options.definitions !== undefined && !Array.isArray(options.definitions)) {
+    throw new TypeError(
+      "definitions: give a list such as [assemblyai] (from @scribehook/core/providers/<id>)",
+    );
+  }
+  for (const definition of options.definitions ?? []) {
+    if (!BUILTIN_PROVIDER_IDS.includes(definition?.id)) {
+      throw new TypeError(
+        `definitions: ${JSON.stringify(definition?.id)} is not a built-in provider; pass your own providers in customProviders`,
+      );
+    }
+    known.set(definition.id, definition);
+  }
   for (const custom of options.customProviders ?? []) {
-    if (Object.hasOwn(builtinProviders, custom.id)) {
+    if (BUILTIN_PROVIDER_IDS.includes(custom.id)) {
       throw new TypeError(`customProviders: "${custom.id}" is a built-in provider id; choose another id`);
     }
     if (known.has(custom.id)) throw new TypeError(`customProviders: "${custom.id}" is defined twice`);
@@ -41,6 +62,12 @@ export function compileProviders(
   )) {
     if (config === undefined) continue;
     const definition = known.get(id);
+    if (!definition && BUILTIN_PROVIDER_IDS.includes(id)) {
+      throw new TypeError(
+        `providers.${id}: this entry bundles only the providers you pass: add ` +
+          `import { ${id} } from "@scribehook/core/providers/${id}" and give definitions: [${id}]`,
+      );
+    }
     if (!definition) {
       throw new TypeError(
         `providers.${id}: unknown provider. Known: ${[...known.keys()].join(", ")}. ` +

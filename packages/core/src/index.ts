@@ -1,5 +1,6 @@
 export type { CallbackUrlOptions } from "./callback-url";
 export { signCallbackUrl } from "./callback-url";
+export { createReceiver } from "./create-receiver";
 export { type MemoryStoreOptions, memoryStore } from "./dedupe/memory-store";
 export type { ClaimResult, DedupeStore } from "./dedupe/store";
 export { WebhookError, type WebhookErrorCode } from "./errors";
@@ -38,7 +39,7 @@ export {
 } from "./providers/define-provider";
 export { standardWebhooksKey, verifyStandardWebhook } from "./providers/standardwebhooks";
 export { type ReadBodyOptions, readBody } from "./read-body";
-export { createReceiver, type Receiver } from "./receiver";
+export type { Receiver, ReceiverOptionsInput } from "./receiver";
 export { parseBytes, parseDuration } from "./units";
 export {
   assertHmac,

@@ -37,6 +37,19 @@ export interface ReceiverOptions {
   claimTtl?: number | string;
   /** Take the client address from `X-Forwarded-For`: `true` (left-most) or the number of proxies you run. */
   trustProxy?: boolean | number;
+  /**
+   * Built-in providers to accept, imported one by one from `@scribehook/core/providers/<id>`. The
+   * `@scribehook/core/fetch` entry bundles no provider by itself, so there every provider configured
+   * under `providers` must be listed here; the root entry knows them all and accepts the list too.
+   *
+   * @example
+   * ```ts
+   * import { createReceiver } from "@scribehook/core/fetch";
+   * import { assemblyai } from "@scribehook/core/providers/assemblyai";
+   * createReceiver({ definitions: [assemblyai], providers: { assemblyai: { headers } } });
+   * ```
+   */
+  definitions?: readonly ProviderDefinition<string, any>[];
   /** Providers you defined with `defineProvider()`, configured under `providers` like the built-in ones. */
   customProviders?: readonly ProviderDefinition<string, any>[];
 }

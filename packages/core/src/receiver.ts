@@ -1,5 +1,5 @@
 import { type CallbackUrlOptions, signCallbackUrl } from "./callback-url";
-import { type CompiledProvider, compileProviders } from "./compile-providers";
+import { type CompiledProvider, compileProviders, type Definitions } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
 import { WebhookError } from "./errors";
 import {
@@ -32,8 +32,11 @@ export interface Receiver {
   handle(request: WebhookRequest): Promise<WebhookResponse>;
   /** True when `url` lies under the base path (adapters pass every other request on). */
   matches(url: string): boolean;
-  /** The receiver as a Fetch-API handler (Hono, Next.js route handlers, Bun, Deno). */
-  fetch(request: Request, info?: { ip?: string }): Promise<Response>;
+  /**
+   * The receiver as a Fetch-API handler (Hono, Next.js route handlers, Workers, Bun, Deno). `info.ip`
+   * is the client address (for `allowIps`); `info.env` is passed to lazy options on the first request.
+   */
+  fetch(request: Request, info?: { ip?: string; env?: unknown }): Promise<Response>;
   /** A callback URL for `provider`, signed with `urlTokenSecret`, carrying `metadata` back to you. */
   callbackUrl(options: CallbackUrlOptions): string;
   /** Adds a handler for one event type; returns a function that removes it. */
@@ -51,29 +54,66 @@ export interface Receiver {
 const OK: WebhookResponse = json(200, { ok: true });
 const DUPLICATE: WebhookResponse = json(200, { ok: true, duplicate: true });
 
+/** Receiver options, or a function that builds them on the first request (from a Worker's `env`). */
+export type ReceiverOptionsInput<Env = any> = ReceiverOptions | ((env: Env) => ReceiverOptions);
+
 /**
- * Creates the framework-free receiver. Misconfiguration throws here, with a message saying how to fix it.
- *
- * @example
- * ```ts
- * import { createReceiver } from "@scribehook/core";
- * const receiver = createReceiver({
- *   providers: { assemblyai: { headers: { "x-webhook-token": process.env.AAI_TOKEN! } } },
- * });
- * receiver.onComplete(async (event) => console.log(event.provider, event.jobId));
- * export default { fetch: (req: Request) => receiver.fetch(req) };
- * ```
+ * A receiver whose provider ids resolve against `builtins` (the two entries' `createReceiver` differ
+ * only there). Options given as a function are built once, on the first request, with that request's
+ * `info.env`; handlers added before then apply. A function that throws is answered 500 and tried
+ * again on the next request.
  */
-export function createReceiver(options: ReceiverOptions): Receiver {
+export function createReceiverWith(builtins: Definitions, options: ReceiverOptionsInput): Receiver {
+  const emitter = new Emitter();
+  if (typeof options !== "function") return buildReceiver(options, builtins, emitter);
+  let built: Receiver | undefined;
+  const get = (env?: unknown) => {
+    built ??= buildReceiver(options(env), builtins, emitter);
+    return built;
+  };
+  const unbuilt = (request: Request, err: unknown): Response => {
+    emitter.rejected({
+      status: 500,
+      code: "internal_error",
+      message: `The receiver options could not be built: ${err instanceof Error ? err.message : String(err)}`,
+      method: request.method,
+      path: pathOf(request.url),
+    });
+    return toResponse(internal().toResponse());
+  };
+  return {
+    get path() {
+      return get().path;
+    },
+    handle: (request) => get().handle(request),
+    matches: (url) => get().matches(url),
+    async fetch(request, info) {
+      let receiver: Receiver;
+      try {
+        receiver = get(info?.env);
+      } catch (err) {
+        return unbuilt(request, err);
+      }
+      return receiver.fetch(request, info);
+    },
+    callbackUrl: (opts) => get().callbackUrl(opts),
+    on: (type, fn) => emitter.on(type, fn),
+    onComplete: (fn) => emitter.on("transcription.completed", fn),
+    onFailed: (fn) => emitter.on("transcription.failed", fn),
+    onAny: (fn) => emitter.on("*", fn),
+    onRejected: (fn) => emitter.onRejected(fn),
+  };
+}
+
+function buildReceiver(options: ReceiverOptions, builtins: Definitions, emitter: Emitter): Receiver {
   validateReceiverOptions(options);
   const base = normaliseBase(options.path ?? "/webhooks");
   const urlSecrets = options.urlTokenSecret === undefined ? [] : secretList(options.urlTokenSecret);
-  const providers = compileProviders(options, urlSecrets.length > 0);
+  const providers = compileProviders(options, urlSecrets.length > 0, builtins);
   const store = options.store ?? memoryStore();
   const dedupeTtlMs = parseDuration(options.dedupeTtl ?? "7d", "dedupeTtl");
   const claimTtlMs = parseDuration(options.claimTtl ?? "60s", "claimTtl");
   const bodyTimeoutMs = parseDuration(options.bodyTimeout ?? "30s", "bodyTimeout");
-  const emitter = new Emitter();
 
   const matches = (url: string) => {
     const path = pathOf(url);
@@ -252,10 +292,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         body: request.body,
         ip: info?.ip,
       });
-      return new Response(res.status === 204 || res.status === 304 ? null : res.body, {
-        status: res.status,
-        headers: res.headers,
-      });
+      return toResponse(res);
     },
     callbackUrl(opts) {
       const provider = providers.get(opts.provider);
@@ -272,6 +309,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     onAny: (fn) => emitter.on("*", fn),
     onRejected: (fn) => emitter.onRejected(fn),
   };
+}
+
+function toResponse(res: WebhookResponse): Response {
+  return new Response(res.status === 204 || res.status === 304 ? null : res.body, {
+    status: res.status,
+    headers: res.headers,
+  });
 }
 
 function json(status: number, body: unknown): WebhookResponse {

@@ -1,0 +1,23 @@
+import { builtinProviders } from "./providers";
+import { createReceiverWith, type Receiver, type ReceiverOptionsInput } from "./receiver";
+
+/**
+ * Creates the framework-free receiver; every built-in provider can be configured. Misconfiguration
+ * throws here, with a message saying how to fix it. Options may also be a function, called once on
+ * the first request with `info.env` of `receiver.fetch(request, info)`: Workers read secrets from
+ * `env` at request time. For an edge bundle with only the providers you use, import `createReceiver`
+ * from `@scribehook/core/fetch` instead.
+ *
+ * @example
+ * ```ts
+ * import { createReceiver } from "@scribehook/core";
+ * const receiver = createReceiver({
+ *   providers: { assemblyai: { headers: { "x-webhook-token": process.env.AAI_TOKEN! } } },
+ * });
+ * receiver.onComplete(async (event) => console.log(event.provider, event.jobId));
+ * export default { fetch: (req: Request) => receiver.fetch(req) };
+ * ```
+ */
+export function createReceiver<Env = any>(options: ReceiverOptionsInput<Env>): Receiver {
+  return createReceiverWith(builtinProviders, options);
+}

@@ -1,0 +1,37 @@
+import { createReceiverWith, type Receiver, type ReceiverOptionsInput } from "./receiver";
+
+// `@scribehook/core/fetch`: the receiver for Fetch-API runtimes (Workers, Vercel and Next.js edge,
+// Deno, Bun), with no provider bundled: import the ones you use from `@scribehook/core/providers/<id>`.
+
+export { memoryStore } from "./dedupe/memory-store";
+export type { ClaimResult, DedupeStore } from "./dedupe/store";
+export { WebhookError, type WebhookErrorCode } from "./errors";
+export type { EventHandler, EventType, RejectedDelivery, TranscriptionEvent } from "./events";
+export type { ReceiverOptions } from "./options";
+export type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+export { defineProvider } from "./providers/define-provider";
+export type { Receiver, ReceiverOptionsInput } from "./receiver";
+
+/**
+ * Creates a receiver that knows only the providers given in `definitions` (and `customProviders`),
+ * so that a bundle carries only their code. A provider configured but not given is refused with a
+ * TypeError naming the import to add. Options may be a function, built once on the first request
+ * with `info.env` from `receiver.fetch(request, info)`, as Workers need; handlers added at module
+ * scope apply.
+ *
+ * @example
+ * ```ts
+ * import { createReceiver } from "@scribehook/core/fetch";
+ * import { assemblyai } from "@scribehook/core/providers/assemblyai";
+ *
+ * const receiver = createReceiver((env: { AAI_TOKEN: string }) => ({
+ *   definitions: [assemblyai],
+ *   providers: { assemblyai: { headers: { "x-webhook-token": env.AAI_TOKEN } } },
+ * }));
+ * receiver.onComplete(async (event) => console.log(event.jobId));
+ * export default { fetch: (request: Request, env: unknown) => receiver.fetch(request, { env }) };
+ * ```
+ */
+export function createReceiver<Env = any>(options: ReceiverOptionsInput<Env>): Receiver {
+  return createReceiverWith({}, options);
+}
