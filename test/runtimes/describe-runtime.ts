@@ -32,6 +32,17 @@ export function describeRuntime(runtime: Runtime, providers: readonly ProviderId
       await server?.stop();
     });
 
+    // A Worker that submits a job makes its callback URL in a request handler, possibly before any
+    // delivery reached the isolate: the receiver must be able to make it then, lazy options or not.
+    it("makes a callback URL before any delivery arrived", async () => {
+      const res = await fetch(`${server!.base}/__callback-url?provider=gladia`);
+      const body = (await res.json()) as { url?: string; error?: string };
+      expect({ status: res.status, body }).toEqual({
+        status: 200,
+        body: { url: expect.stringMatching(/\/webhooks\/gladia\?sh_token=/) },
+      });
+    });
+
     it.each(providers)("%s: valid, duplicate, forged, oversized, expired", async (provider) => {
       expected.push(...(await runProviderCases(server!.base, provider)));
     });

@@ -1,11 +1,27 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { SECRET_BINDINGS, SECRETS } from "./host/options.js";
 
 // The runtimes of the matrix: where scripts/install-runtimes.sh puts each one, how its bundle is built
 // the way users ship it, and the command that serves test/runtimes/host on a given port.
+//
+// Each runtime gets its own copy of the host app, outside the workspace, with @scribehook/core in its
+// node_modules as npm would install it: the package's published files (package.json and dist/), not a
+// link to packages/core. A link would let tsconfig-aware bundlers and runtimes (esbuild, wrangler, Bun)
+// apply this repository's tsconfig.json `paths` to the package, which no user's bundler does.
 
 const run = promisify(execFile);
 
@@ -55,11 +71,37 @@ const notInstalled = (dir: string, ...paths: string[]) =>
     ? undefined
     : `not installed: run \`bash scripts/install-runtimes.sh ${dir}\` (it puts the runtime in .tmp/runtimes/${dir})`;
 
-/** A clean folder for one runtime's build output. */
-function outDir(name: string): string {
+/**
+ * A fresh copy of the host app for one runtime, in `.tmp/runtime-bundles/<name>`: the host's files, a
+ * tsconfig.json of its own, and @scribehook/core's published files in node_modules, with the package's
+ * dependencies linked from the workspace install. Returns the folder.
+ */
+function installApp(name: string): string {
   const dir = join(BUNDLES, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(HOST)) cpSync(join(HOST, file), join(dir, file));
+  writeFileSync(join(dir, "tsconfig.json"), "{}\n");
+
+  const coreDir = join(ROOT, "packages/core");
+  const core = JSON.parse(readFileSync(join(coreDir, "package.json"), "utf8")) as {
+    version: string;
+    files: string[];
+    dependencies: Record<string, string>;
+  };
+  writeFileSync(
+    join(dir, "package.json"),
+    `${JSON.stringify({ private: true, type: "module", dependencies: { "@scribehook/core": core.version } })}\n`,
+  );
+  const installed = join(dir, "node_modules/@scribehook/core");
+  mkdirSync(installed, { recursive: true });
+  for (const file of ["package.json", ...core.files]) {
+    if (existsSync(join(coreDir, file)))
+      cpSync(join(coreDir, file), join(installed, file), { recursive: true });
+  }
+  for (const dep of Object.keys(core.dependencies)) {
+    symlinkSync(realpathSync(join(coreDir, "node_modules", dep)), join(dir, "node_modules", dep));
+  }
   return dir;
 }
 
@@ -77,12 +119,10 @@ function nodeRuntime(major: 20 | 22 | 24 | 26): Runtime {
           ? undefined
           : `the tests run on Node.js ${process.versions.node}, not 20`
         : notInstalled(dir, command),
-    prepare: async (port) => ({
-      command,
-      args: [join(HOST, "node.js")],
-      cwd: HOST,
-      env: { PORT: String(port) },
-    }),
+    async prepare(port) {
+      const app = installApp(dir);
+      return { command, args: [join(app, "node.js")], cwd: app, env: { PORT: String(port) } };
+    },
   };
 }
 
@@ -92,24 +132,25 @@ const deno: Runtime = {
   missing: notInstalled("deno", bin("deno", "deno")),
   // Straight from the sources: Deno resolves @scribehook/core through node_modules and package.json
   // like an npm specifier, with its `deno` export condition.
-  prepare: async (port) => ({
-    command: bin("deno", "deno"),
-    args: ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", join(HOST, "deno.js")],
-    cwd: HOST,
-    env: { PORT: String(port), DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" },
-  }),
+  async prepare(port) {
+    const app = installApp("deno");
+    return {
+      command: bin("deno", "deno"),
+      args: ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", join(app, "deno.js")],
+      cwd: app,
+      env: { PORT: String(port), DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" },
+    };
+  },
 };
 
 const bun: Runtime = {
   label: `Bun ${versionOf("bun", "bun")}`,
   binDir: binDirOf("bun"),
   missing: notInstalled("bun", bin("bun", "bun")),
-  prepare: async (port) => ({
-    command: bin("bun", "bun"),
-    args: [join(HOST, "bun.js")],
-    cwd: HOST,
-    env: { PORT: String(port) },
-  }),
+  async prepare(port) {
+    const app = installApp("bun");
+    return { command: bin("bun", "bun"), args: [join(app, "bun.js")], cwd: app, env: { PORT: String(port) } };
+  },
 };
 
 /**
@@ -125,12 +166,12 @@ const workerd: Runtime = {
     notInstalled("workerd", bin("workerd", "workerd"), bin("workerd", "wrangler")) ??
     notInstalled("node22", bin("node22", "node")),
   async prepare(port) {
-    const out = outDir("workerd");
+    const out = installApp("workerd");
     writeFileSync(
       join(out, "wrangler.toml"),
       [
         `name = "scribehook-runtime-matrix"`,
-        `main = ${JSON.stringify(join(HOST, "worker.js"))}`,
+        `main = "worker.js"`,
         `compatibility_date = "${COMPATIBILITY_DATE}"`,
         "",
       ].join("\n"),
@@ -155,6 +196,13 @@ const workerd: Runtime = {
         `const worker :Workerd.Worker = (`,
         `  modules = [(name = "worker.js", esModule = embed "dist/worker.js")],`,
         `  compatibilityDate = "${COMPATIBILITY_DATE}",`,
+        // The secrets reach the Worker as `env` bindings, as `wrangler secret put` gives them.
+        `  bindings = [`,
+        ...Object.entries(SECRET_BINDINGS).map(
+          ([key, name]) =>
+            `    (name = "${name}", text = ${JSON.stringify(SECRETS[key as keyof typeof SECRETS])}),`,
+        ),
+        `  ],`,
         `);`,
         "",
       ].join("\n"),
@@ -176,12 +224,12 @@ const edgeRuntime: Runtime = {
   binDir: binDirOf("edge-runtime"),
   missing: notInstalled("edge-runtime", bin("edge-runtime", "edge-runtime"), bin("edge-runtime", "esbuild")),
   async prepare(port) {
-    const out = outDir("edge-runtime");
-    const bundle = join(out, "edge.js");
+    const out = installApp("edge-runtime");
+    const bundle = join(out, "dist/edge.js");
     await run(
       bin("edge-runtime", "esbuild"),
       [
-        join(HOST, "edge.js"),
+        join(out, "edge.js"),
         "--bundle",
         "--format=iife",
         "--platform=browser",
@@ -189,7 +237,7 @@ const edgeRuntime: Runtime = {
         "--log-level=error",
         `--outfile=${bundle}`,
       ],
-      { cwd: HOST, timeout: 60_000 },
+      { cwd: out, timeout: 60_000 },
     );
     return {
       command: bin("edge-runtime", "edge-runtime"),

@@ -1,23 +1,20 @@
-import { createReceiver } from "@scribehook/core";
-import { hostOptions } from "./options.js";
-
 // The app each runtime of the matrix serves: scribehook's Fetch handler for every provider, as a user
 // would mount it, plus two routes for the tests only (never in a real app):
-//   GET /__events                           the events handled so far: [{ provider, jobId, type }]
+//   GET /__events                            the events handled so far: [{ provider, jobId, type }]
 //   GET /__callback-url?provider=…[&expired] a callback URL made by this runtime's receiver
 
 const json = (value, status = 200) =>
   new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } });
 
 /**
- * Builds the host app: `fetch(request, info)` answers every request.
+ * Wraps a receiver into the host app: `fetch(request, info)` answers every request, and the receiver's
+ * events are recorded.
  *
  * @example
- * const app = createHostApp();
+ * const app = createHostApp(createReceiver(hostOptions()));
  * Deno.serve((request) => app.fetch(request));
  */
-export function createHostApp() {
-  const receiver = createReceiver(hostOptions());
+export function createHostApp(receiver) {
   const events = [];
   receiver.onAny((event) => {
     events.push({ provider: event.provider, jobId: event.jobId, type: event.type });
@@ -33,8 +30,11 @@ export function createHostApp() {
         const expired = url.searchParams.has("expired")
           ? { expiresIn: "1h", now: Date.now() - 2 * 3600_000 }
           : {};
-        const made = await receiver.callbackUrl({ provider, baseUrl: url.origin, ...expired });
-        return json({ url: made });
+        try {
+          return json({ url: await receiver.callbackUrl({ provider, baseUrl: url.origin, ...expired }) });
+        } catch (error) {
+          return json({ error: String(error) }, 500);
+        }
       }
       return receiver.fetch(request, info);
     },

@@ -1,10 +1,12 @@
 import { createServer } from "node:http";
 import { Readable } from "node:stream";
+import { createReceiver } from "@scribehook/core";
 import { createHostApp } from "./app.js";
+import { hostOptions } from "./options.js";
 
 // Node.js (any version): node:http in front of the Fetch handler, the way a Fetch-API app is served on
 // Node without a framework. Prints `listening on <url>`; PORT=0 picks a free port.
-const app = createHostApp();
+const app = createHostApp(createReceiver(hostOptions()));
 
 const server = createServer(async (req, res) => {
   const headers = new Headers();

@@ -13,33 +13,65 @@ export const SECRETS = {
 /** The body limit of every provider here, small enough that an oversized delivery is cheap to send. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const bearer = `Bearer ${SECRETS.header}`;
+/**
+ * How each provider authenticates, with `secrets`.
+ *
+ * @example
+ * const auth = authWith(SECRETS);
+ */
+export function authWith(secrets) {
+  const bearer = `Bearer ${secrets.header}`;
+  return {
+    assemblyai: { headers: { "x-webhook-token": secrets.header } },
+    threeplay: { urlToken: true },
+    gladia: { urlToken: true },
+    instanttranscriber: { secret: secrets.signing },
+    scriptix: { headers: { authorization: bearer } },
+    deepgram: { headers: { "dg-token": secrets.header } },
+    revai: { headers: { authorization: bearer } },
+    speechmatics: { headers: { authorization: bearer } },
+    azure: { secret: secrets.signing },
+    elevenlabs: { secret: secrets.signing },
+    ibm: { secret: secrets.signing },
+    soniox: { headers: { authorization: bearer } },
+    revcom: { urlToken: true },
+    verbit: { urlToken: true },
+    standardwebhooks: { secret: secrets.standardWebhooks },
+  };
+}
 
-/** How each provider authenticates here, and with what. */
-export const AUTH = {
-  assemblyai: { headers: { "x-webhook-token": SECRETS.header } },
-  threeplay: { urlToken: true },
-  gladia: { urlToken: true },
-  instanttranscriber: { secret: SECRETS.signing },
-  scriptix: { headers: { authorization: bearer } },
-  deepgram: { headers: { "dg-token": SECRETS.header } },
-  revai: { headers: { authorization: bearer } },
-  speechmatics: { headers: { authorization: bearer } },
-  azure: { secret: SECRETS.signing },
-  elevenlabs: { secret: SECRETS.signing },
-  ibm: { secret: SECRETS.signing },
-  soniox: { headers: { authorization: bearer } },
-  revcom: { urlToken: true },
-  verbit: { urlToken: true },
-  standardwebhooks: { secret: SECRETS.standardWebhooks },
-};
+/** How each provider authenticates here. */
+export const AUTH = authWith(SECRETS);
 
 /**
- * A fresh options object for `createReceiver()`.
+ * Options for `createReceiver()`, with `secrets` (default: {@link SECRETS}).
  *
  * @example
  * const receiver = createReceiver(hostOptions());
  */
-export function hostOptions() {
-  return { providers: structuredClone(AUTH), urlTokenSecret: SECRETS.urlToken, maxBodyBytes: MAX_BODY_BYTES };
+export function hostOptions(secrets = SECRETS) {
+  return { providers: authWith(secrets), urlTokenSecret: secrets.urlToken, maxBodyBytes: MAX_BODY_BYTES };
+}
+
+/** The names under which a Worker gets the secrets in `env` (bindings of the workerd config). */
+export const SECRET_BINDINGS = {
+  header: "HEADER_TOKEN",
+  signing: "SIGNING_SECRET",
+  standardWebhooks: "STANDARD_WEBHOOKS_SECRET",
+  urlToken: "URL_TOKEN_SECRET",
+};
+
+/**
+ * The secrets, read from a Worker's `env`. Throws when one is missing.
+ *
+ * @example
+ * createReceiver((env) => hostOptions(secretsFrom(env)));
+ */
+export function secretsFrom(env) {
+  const secrets = {};
+  for (const [key, name] of Object.entries(SECRET_BINDINGS)) {
+    if (typeof env?.[name] !== "string") throw new Error(`env.${name} is not set`);
+    secrets[key] = env[name];
+  }
+  return secrets;
 }
