@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import type { ClaimResult } from "@scribehook/core";
+import type { ClaimResult } from "@scribehook/core/fetch";
 
 interface Entry {
   /** Who holds the claim; absent once the delivery is processed. */

@@ -1,4 +1,4 @@
-import type { DedupeStore } from "@scribehook/core";
+import type { DedupeStore } from "@scribehook/core/fetch";
 import type { DedupeObject } from "./dedupe-object";
 
 /**
