@@ -30,7 +30,9 @@ const hooks = createReceiver((env: Env) => ({
 
 // Handlers are added at module scope; they apply once the options are built.
 hooks.onComplete((event) => console.log(`completed: ${event.provider} ${event.jobId}`));
-hooks.onFailed((event) => console.log(`failed: ${event.provider} ${event.jobId} ${event.error?.message ?? ""}`));
+hooks.onFailed((event) =>
+  console.log(`failed: ${event.provider} ${event.jobId} ${event.error?.message ?? ""}`),
+);
 
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
