@@ -5,16 +5,17 @@ import { fileURLToPath } from "node:url";
 export const root = process.env.BENCH_ROOT ?? fileURLToPath(new URL("../", import.meta.url));
 
 /**
- * Bundles bench/server.ts and bench/load.ts into plain ESM (packages stay external) so the measured
+ * Bundles bench/server.ts, bench/load.ts and bench/store.ts into plain ESM (packages stay external) so the measured
  * processes run on plain `node`: no TypeScript loader hooking module resolution inside a benchmark.
  */
-export function buildBench(): { server: string; load: string } {
+export function buildBench(): { server: string; load: string; store: string } {
   const out = `${root}.tmp/bench-build`;
   const r = spawnSync(
     `${root}node_modules/.bin/esbuild`,
     [
       "bench/server.ts",
       "bench/load.ts",
+      "bench/store.ts",
       "--bundle",
       "--platform=node",
       "--format=esm",
@@ -26,6 +27,6 @@ export function buildBench(): { server: string; load: string } {
     ],
     { cwd: root, stdio: "inherit" },
   );
-  if (r.status !== 0) throw new Error("esbuild could not bundle bench/server.ts and bench/load.ts");
-  return { server: `${out}/server.mjs`, load: `${out}/load.mjs` };
+  if (r.status !== 0) throw new Error("esbuild could not bundle bench/server.ts, load.ts and store.ts");
+  return { server: `${out}/server.mjs`, load: `${out}/load.mjs`, store: `${out}/store.mjs` };
 }

@@ -78,6 +78,16 @@ export const configs: BenchConfig[] = [
     env: { BENCH_READ_PAYLOAD: "1" },
   },
   {
+    id: "express-scribehook-redis",
+    label: "scribehook Express, redisStore() (local redis-server)",
+    framework: "Express",
+    server: "express-scribehook",
+    kind: "instanttranscriber",
+    path: IT,
+    needs: "redis",
+    env: { BENCH_STORE: "redis" },
+  },
+  {
     id: "octokit-express",
     label: "@octokit/webhooks createNodeMiddleware on Express",
     framework: "Express",

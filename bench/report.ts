@@ -4,6 +4,7 @@ import { root } from "./build";
 import type { BenchConfig } from "./configs";
 import type { LoadResult } from "./load";
 import { median } from "./stats";
+import type { StoreResult } from "./store";
 
 /** One configuration at one size in one round. */
 export interface Measurement {
@@ -31,6 +32,8 @@ interface ReportInput {
   settings: { rounds: number; duration: number; warmup: number; connections: number; sizes: string[] };
   measurements: Measurement[];
   configs: BenchConfig[];
+  /** The dedupe-store benchmark (bench/store.ts), when it ran. */
+  store?: StoreResult;
   skipped: string[];
   loadAvgStart: number[];
   loadAvgEnd: number[];
@@ -85,7 +88,12 @@ export function writeReport(path: string, input: ReportInput): void {
     "",
     "Every request is a fresh delivery: a new job id, body and HMAC-SHA256 signature per request " +
       "(InstantTranscriber's `X-InstantTranscriber-Signature: sha256=<hex>`; GitHub's `X-Hub-Signature-256` for octokit), " +
-      "so scribehook never answers from its dedupe store. The body is a word-level transcript (many small JSON objects). " +
+      "so scribehook never answers from its dedupe store. " +
+      "scribehook's rows run with the dedupe store filled to its bound before the first request: the default " +
+      "`memoryStore()` (64 MiB) holds about 253,000 completed keys, so every delivery makes it forget the oldest one, " +
+      "the state of a receiver that took more deliveries within the 7-day dedupe window than its store holds; " +
+      "the `redisStore()` row's local redis-server holds as many completed keys. " +
+      "The body is a word-level transcript (many small JSON objects). " +
       "A run counts only if every answer was 2xx and the server handled as many deliveries as were acknowledged. " +
       "scribehook's handlers read `event.jobId` only, except in the row that says it reads `event.payload`.",
     "",
@@ -123,6 +131,25 @@ export function writeReport(path: string, input: ReportInput): void {
       lines.push(`| ${c.label}${s.problems.length ? " ⚠" : ""} | ${cells.join(" | ")} |`);
     }
     lines.push("");
+  }
+  if (input.store) {
+    const st = input.store;
+    const us = (n: number) => n.toFixed(2);
+    lines.push(
+      "## Dedupe store: cost per delivery, full vs empty",
+      "",
+      `bench/store.ts, in its own process: \`claim\` + \`complete\` of ${fmt(st.deliveries)} fresh keys against the default ` +
+        `\`memoryStore()\`, empty or filled to its bound (${fmt(st.fullKeys)} completed keys in ${fmt(st.maxBytes)} bytes, ` +
+        `so each delivery forgets the oldest key), on a new store each time, ${st.rounds} rounds in alternating order. Goal: full within 10 % of empty.`,
+      "",
+      "| store | µs per delivery (median) | each round |",
+      "| --- | --: | --- |",
+      `| empty | ${us(st.emptyUs)} | ${st.emptyRounds.map(us).join(", ")} |`,
+      `| full | ${us(st.fullUs)} | ${st.fullRounds.map(us).join(", ")} |`,
+      "",
+      `Full vs empty: ${st.fullUs >= st.emptyUs ? "+" : ""}${((st.fullUs / st.emptyUs - 1) * 100).toFixed(1)} %.`,
+      "",
+    );
   }
   const problems = input.configs.flatMap((c) =>
     settings.sizes.flatMap((size) =>

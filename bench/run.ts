@@ -3,12 +3,16 @@
 // Writes BENCHMARKS.md at the repo root (and the raw numbers to .tmp/bench-results.json).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import Redis from "ioredis";
+import { hasRedisServer, type RedisServer, startRedisServer } from "../test/support/redis-server";
 import { buildBench, root } from "./build";
 import { type BenchConfig, configs } from "./configs";
 import { isBuilt } from "./dist";
 import type { LoadResult, LoadSpec } from "./load";
 import { type Measurement, writeReport } from "./report";
+import { REDIS_PREFIX } from "./servers/scribehook-options";
 import { bytesOf, rotate } from "./stats";
+import type { StoreResult } from "./store";
 
 const env = process.env;
 const bundle = buildBench();
@@ -29,9 +33,33 @@ const selected = configs.filter((c) => {
     skipped.push(`${c.label}: packages/${c.needs} is not built (or does not exist yet)`);
     return false;
   }
+  if (c.env?.BENCH_STORE === "redis" && !hasRedisServer()) {
+    skipped.push(`${c.label}: redis-server is not installed (apt-get install -y redis-server)`);
+    return false;
+  }
   return true;
 });
 for (const note of skipped) console.log(`skipped: ${note}`);
+
+// The dedupe store alone: cost per delivery of a full memoryStore() vs an empty one.
+let store: StoreResult | undefined;
+if (!settings.only || settings.only.test("memory-store")) {
+  console.log("dedupe store: memoryStore() full vs empty, 5 rounds × 100,000 deliveries each…");
+  store = await storeBenchmark();
+  console.log(
+    `dedupe store: empty ${store.emptyUs.toFixed(2)} µs, full ${store.fullUs.toFixed(2)} µs per delivery ` +
+      `(${((store.fullUs / store.emptyUs - 1) * 100).toFixed(1)} %)`,
+  );
+}
+
+// The Redis row's redis-server, filled with as many completed keys as the memory store's bound holds.
+let redisServer: RedisServer | undefined;
+const serverEnv: Record<string, string> = {};
+if (selected.some((c) => c.env?.BENCH_STORE === "redis")) {
+  redisServer = await startRedisServer();
+  serverEnv.BENCH_REDIS_PORT = String(redisServer.port);
+  await fillRedis(redisServer.port, store?.fullKeys ?? 253_000);
+}
 
 const runs = selected.length * settings.sizes.length * settings.rounds;
 const estimate = runs * (settings.duration + settings.warmup + 1.5);
@@ -58,6 +86,7 @@ for (let round = 0; round < settings.rounds; round++) {
   }
 }
 const loadAvgEnd = (await import("node:os")).loadavg();
+await redisServer?.dispose();
 
 mkdirSync(`${root}.tmp`, { recursive: true });
 writeFileSync(`${root}.tmp/bench-results.json`, JSON.stringify({ settings, measurements }, null, 2));
@@ -65,6 +94,7 @@ writeReport(settings.output, {
   settings,
   measurements,
   configs: selected,
+  store,
   skipped,
   loadAvgStart,
   loadAvgEnd,
@@ -75,7 +105,7 @@ async function measure(config: BenchConfig, size: string, round: number): Promis
   const bytes = bytesOf(size);
   const server = spawn(process.execPath, [bundle.server, config.server], {
     cwd: root,
-    env: { ...env, ...config.env, NODE_ENV: "production", BENCH_ROOT: root },
+    env: { ...env, ...serverEnv, ...config.env, NODE_ENV: "production", BENCH_ROOT: root },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const base = { config: config.id, size, bytes, round };
@@ -146,6 +176,29 @@ function firstLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Pro
       reject(new Error(`process exited (${code}) before ${pattern}`));
     });
   });
+}
+
+/** Runs bench/store.ts in its own process (plain node, with --expose-gc) and reads its JSON line. */
+async function storeBenchmark(): Promise<StoreResult> {
+  const child = spawn(process.execPath, ["--expose-gc", bundle.store], {
+    cwd: root,
+    env: { ...env, BENCH_ROOT: root },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(await firstLine(child, /^(\{.*\})$/, 600_000)) as StoreResult;
+}
+
+/** Writes `count` completed keys (7-day TTL) under the Redis row's prefix, pipelined. */
+async function fillRedis(port: number, count: number): Promise<void> {
+  const redis = new Redis(port, "127.0.0.1");
+  for (let i = 0; i < count; i += 10_000) {
+    const batch = redis.pipeline();
+    for (let j = i; j < Math.min(count, i + 10_000); j++) {
+      batch.set(`${REDIS_PREFIX}instanttranscriber:fill-${j}:completed`, "done", "PX", 7 * 86_400_000);
+    }
+    await batch.exec();
+  }
+  redis.disconnect();
 }
 
 async function stop(server: ChildProcess): Promise<string> {

@@ -7,7 +7,7 @@ import { readsPayload, receiverOptions } from "./scribehook-options";
 export const make: MakeServer = async () => {
   const { transcriptionWebhook } = await importDist("fastify");
   const app = Fastify();
-  await app.register(transcriptionWebhook, receiverOptions);
+  await app.register(transcriptionWebhook, await receiverOptions());
   (app as any).transcriptionWebhook.onComplete((event: { jobId: string; payload: { words?: unknown[] } }) => {
     if (readsPayload && !Array.isArray(event.payload.words)) throw new Error("payload not parsed");
     if (event.jobId) handled.count++;

@@ -10,7 +10,7 @@ import { readsPayload, receiverOptions } from "./scribehook-options";
  */
 export const make: MakeServer = async () => {
   const { createReceiver } = await importDist("core");
-  const receiver = createReceiver(receiverOptions);
+  const receiver = createReceiver(await receiverOptions());
   receiver.onComplete((event: { jobId: string; payload: { words?: unknown[] } }) => {
     if (readsPayload && !Array.isArray(event.payload.words)) throw new Error("payload not parsed");
     if (event.jobId) handled.count++;

@@ -8,7 +8,7 @@ import { readsPayload, receiverOptions } from "./scribehook-options";
 export const make: MakeServer = async () => {
   const { transcriptionWebhook } = await importDist("koa");
   const app = new Koa();
-  const hooks = transcriptionWebhook(receiverOptions);
+  const hooks = transcriptionWebhook(await receiverOptions());
   hooks.onComplete((event: { jobId: string; payload: { words?: unknown[] } }) => {
     if (readsPayload && !Array.isArray(event.payload.words)) throw new Error("payload not parsed");
     if (event.jobId) handled.count++;

@@ -11,7 +11,7 @@ import {
   verifyTimestamp,
 } from "@scribehook/core";
 import { expect } from "vitest";
-import type { WireRequest, WireResponse } from "./http";
+import type { FloodResult, WireRequest, WireResponse } from "./http";
 import type { Mounting } from "./servers";
 
 /** What a case gets: a running app of one framework, its receiver, and what the receiver did. */
@@ -25,6 +25,13 @@ export interface CaseContext {
     declaredLength: number;
     sent: string;
   }): Promise<{ status: number; text: string }>;
+  /** Declares a large body and writes it as fast as the server takes it (see `sendFlood`). */
+  sendFlood(req: {
+    method?: string;
+    path: string;
+    headers: Record<string, string>;
+    declaredLength: number;
+  }): Promise<FloodResult>;
   /** Every event handled, in order (an `onAny` handler). */
   events: TranscriptionEvent[];
   /** Every delivery refused (an `onRejected` listener). */
@@ -266,16 +273,21 @@ export const cases: ConformanceCase[] = [
     options: basic,
     async run({ send, receiver, rejected }) {
       let calls = 0;
+      const thrown = new Error(`database down (${SECRETS.aaiToken})`);
       receiver.onComplete(() => {
         calls++;
-        if (calls === 1) throw new Error(`database down (${SECRETS.aaiToken})`);
+        if (calls === 1) throw thrown;
       });
       const req = aai(id());
-      expectError(await send(req), 500, "handler_failed");
+      const failed = await send(req);
+      expectError(failed, 500, "handler_failed");
+      expect(failed.text).not.toContain("database down");
       expectOk(await send(req));
       expectOk(await send(req), { ok: true, duplicate: true });
       expect(calls).toBe(2);
       expect(rejected.map((r) => r.code)).toEqual(["handler_failed"]);
+      // The listener gets the very value the handler threw, for logging; the sender never sees it.
+      expect(rejected[0]!.error).toBe(thrown);
     },
   },
   {
@@ -293,6 +305,45 @@ export const cases: ConformanceCase[] = [
       expectError(res, 503, "store_unavailable");
       expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
       expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "dedupe store full of live claims: 503 store_full + Retry-After, handler not called",
+    options: {
+      ...basic,
+      store: {
+        claim: async () => "full",
+        renew: async () => true,
+        complete: async () => {},
+        release: async () => {},
+      } satisfies DedupeStore,
+    },
+    async run({ send, events }) {
+      const res = await send(aai(id()));
+      expectError(res, 503, "store_full");
+      expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "handlers still running after handlerTimeout: 503 handler_timeout + Retry-After, the key released",
+    options: { ...basic, handlerTimeout: "150ms" },
+    async run({ send, receiver, rejected }) {
+      const gate = deferred();
+      let calls = 0;
+      receiver.onComplete(async () => {
+        calls++;
+        if (calls === 1) await gate.promise;
+      });
+      const req = aai(id());
+      const hung = await send(req);
+      expectError(hung, 503, "handler_timeout");
+      expect(Number(hung.headers["retry-after"])).toBeGreaterThan(0);
+      expect(rejected.map((r) => r.code)).toEqual(["handler_timeout"]);
+      expectOk(await send(req)); // released: the retry is processed
+      gate.resolve();
+      expectOk(await send(req), { ok: true, duplicate: true });
+      expect(calls).toBe(2);
     },
   },
   {
@@ -332,6 +383,46 @@ export const cases: ConformanceCase[] = [
       expect(events).toHaveLength(0);
       expectOk(await send(signed(id())));
       expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "an authenticating header sent twice (right value first): 401 header_repeated, handler not called",
+    options: withSigned({
+      assemblyai: {
+        headers: { authorization: "Bearer aai-bearer-9d2e", "x-webhook-token": SECRETS.aaiToken },
+      },
+      signedco: { secret: SECRETS.signed },
+    }),
+    async run({ send, events }) {
+      const bearer = "Bearer aai-bearer-9d2e";
+      const good = aai(id(), "completed", { headers: { authorization: bearer } });
+      expectOk(await send(good));
+      // Node keeps the first Authorization and drops the rest; Fetch joins them: neither may decide.
+      for (const [name, second] of [
+        ["authorization", "Bearer forged"],
+        ["authorization", bearer],
+        ["x-webhook-token", "forged"],
+      ] as const) {
+        const req = aai(id(), "completed", { headers: { authorization: bearer } });
+        const first = req.headers![name] as string;
+        expectError(
+          await send({ ...req, headers: { ...req.headers, [name]: [first, second] } }),
+          401,
+          "header_repeated",
+        );
+      }
+      // Signature and timestamp headers of a signing provider, repeated with the right value first.
+      for (const name of ["x-signedco-signature", "x-signedco-timestamp"]) {
+        const req = signed(id());
+        const first = req.headers![name] as string;
+        expectError(
+          await send({ ...req, headers: { ...req.headers, [name]: [first, "0"] } }),
+          401,
+          "header_repeated",
+        );
+      }
+      expectOk(await send(signed(id())));
+      expect(events).toHaveLength(2);
     },
   },
   {
@@ -433,25 +524,33 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
-    name: "provider not configured under the base path: 404",
+    name: "under the base path but no configured provider: Express/Koa pass it on (next()), Fastify/Fetch answer 404",
     options: basic,
-    async run({ send }) {
-      expectError(
-        await send(aai(id(), "completed", { path: "/webhooks/gladia" })),
-        404,
-        "provider_not_configured",
-      );
-      expectError(
-        await send(aai(id(), "completed", { path: "/webhooks/nosuch" })),
-        404,
-        "provider_not_configured",
-      );
-      expectError(await send(aai(id(), "completed", { path: "/webhooks" })), 404, "not_found");
-      expectError(
-        await send(aai(id(), "completed", { path: "/webhooks/assemblyai/extra" })),
-        404,
-        "not_found",
-      );
+    async run({ adapter, send, rejected }) {
+      // The app's own route under the base path is reached wherever the app can have one.
+      const health = await send({ method: "GET", path: "/webhooks/health" });
+      expect({ status: health.status, json: health.json }).toEqual({
+        status: 200,
+        json: { ok: true, app: true },
+      });
+      const sharesRoutes = adapter.startsWith("express") || adapter.startsWith("koa");
+      const unknown: [string, string][] = [
+        ["/webhooks/gladia", "provider_not_configured"],
+        ["/webhooks/nosuch", "provider_not_configured"],
+        ["/webhooks", "not_found"],
+        ["/webhooks/assemblyai/extra", "not_found"],
+      ];
+      for (const [path, code] of unknown) {
+        const res = await send(aai(id(), "completed", { path }));
+        if (sharesRoutes) {
+          // The app's own 404: scribehook did not answer, and recorded no refusal.
+          expect(res.status).toBe(404);
+          expect(res.json?.error?.code).toBeUndefined();
+        } else {
+          expectError(res, 404, code);
+        }
+      }
+      expect(rejected).toHaveLength(sharesRoutes ? 0 : unknown.length);
     },
   },
   {
@@ -468,6 +567,53 @@ export const cases: ConformanceCase[] = [
         expectError(res, 405, "method_not_allowed");
         expect(res.headers.allow).toBe("POST");
       }
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "refused before the body (401, 403, 404, 405, 413): Connection: close, and the body is not drained",
+    options: {
+      ...basic,
+      providers: { assemblyai: AAI, gladia: { headers: AAI.headers, allowIps: ["10.9.9.9"] } },
+    },
+    async run({ adapter, sendFlood, events }) {
+      // 256 MB declared: a server that drains it takes it all; one that stops takes a few buffers' worth.
+      const declaredLength = 256 * 1024 * 1024;
+      const refusals: [string, string, Record<string, string>, number][] = [
+        ["POST", "/webhooks/assemblyai", { "content-type": "application/json" }, 401],
+        ["POST", "/webhooks/gladia", { "x-webhook-token": SECRETS.aaiToken }, 403],
+        ["PUT", "/webhooks/assemblyai", { "x-webhook-token": SECRETS.aaiToken }, 405],
+      ];
+      // Express and Koa pass an unknown path to the app, which answers it; the others answer 404 themselves.
+      if (adapter.startsWith("fastify") || adapter.startsWith("fetch")) {
+        refusals.push(["POST", "/webhooks/nosuch", {}, 404]);
+      }
+      for (const [method, path, headers, status] of refusals) {
+        const res = await sendFlood({ method, path, headers, declaredLength });
+        expect({
+          path,
+          status: res.status,
+          connection: res.connection,
+          closedEarly: res.closedEarly,
+        }).toEqual({
+          path,
+          status,
+          connection: "close",
+          closedEarly: true,
+        });
+        expect(res.sent).toBeLessThan(64 * 1024 * 1024); // measured: about 4 MB of socket buffers
+      }
+      // Over the limit by its declared length.
+      const big = await sendFlood({
+        path: "/webhooks/assemblyai",
+        headers: { "x-webhook-token": SECRETS.aaiToken, "content-type": "application/json" },
+        declaredLength: 2 ** 40,
+      });
+      expect({ status: big.status, connection: big.connection, closedEarly: big.closedEarly }).toEqual({
+        status: 413,
+        connection: "close",
+        closedEarly: true,
+      });
       expect(events).toHaveLength(0);
     },
   },
@@ -533,21 +679,36 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
-    name: "body malformed, not an object, of another media type, or without a job id: 400",
+    name: "body malformed, not an object, or without a job id: 400",
     options: basic,
     async run({ send, events }) {
       expectError(await send(aai(id(), "completed", { body: '{"transcript_id":' })), 400, "body_malformed");
       expectError(await send(aai(id(), "completed", { body: "[1,2]" })), 400, "body_malformed");
       expectError(
-        await send(aai(id(), "completed", { headers: { "content-type": "application/xml" }, body: "<a/>" })),
-        400,
-        "unsupported_media_type",
-      );
-      expectError(
         await send(aai(id(), "completed", { body: '{"status":"completed"}' })),
         400,
         "job_id_missing",
       );
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
+    name: "an authenticated delivery of a media type the provider never sends: 415 unsupported_media_type",
+    options: basic,
+    async run({ send, events }) {
+      const jobId = id();
+      for (const type of [
+        "application/xml",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "not a type",
+      ]) {
+        expectError(
+          await send(aai(jobId, "completed", { headers: { "content-type": type } })),
+          415,
+          "unsupported_media_type",
+        );
+      }
       expect(events).toHaveLength(0);
     },
   },

@@ -1,7 +1,7 @@
 import type { RejectedDelivery, TranscriptionEvent } from "@scribehook/core";
 import { afterEach, describe, it } from "vitest";
 import { cases } from "./cases";
-import { send, sendTruncated } from "./http";
+import { send, sendFlood, sendTruncated } from "./http";
 import { moreProviderCases } from "./more-provider-cases";
 import { providerCases } from "./provider-cases";
 import { adapters, type RunningApp } from "./servers";
@@ -38,6 +38,7 @@ describe.each(selected)("$name", (adapter) => {
       receiver: app.receiver,
       send: (req) => send(baseUrl, req),
       sendTruncated: (req) => sendTruncated(baseUrl, req),
+      sendFlood: (req) => sendFlood(baseUrl, req),
       events,
       rejected,
     });

@@ -6,7 +6,8 @@ export interface WireRequest {
   method: string;
   /** Path and query. */
   path: string;
-  headers?: Record<string, string>;
+  /** A list sends the header once per entry, in order (a repeated header). */
+  headers?: Record<string, string | string[]>;
   body?: string | Buffer;
   /** Send the body with `Transfer-Encoding: chunked` and no `Content-Length`. */
   chunked?: boolean;
@@ -27,7 +28,7 @@ export interface WireResponse {
 export function send(baseUrl: string, req: WireRequest): Promise<WireResponse> {
   const url = new URL(req.path, baseUrl);
   const body = req.body === undefined ? undefined : Buffer.from(req.body);
-  const headers: Record<string, string> = { ...req.headers };
+  const headers: Record<string, string | string[]> = { ...req.headers };
   if (body && !req.chunked && !hasHeader(headers, "content-length")) {
     headers["content-length"] = String(body.length);
   }
@@ -108,7 +109,7 @@ export function sendTruncated(
   });
 }
 
-function hasHeader(headers: Record<string, string>, name: string): boolean {
+function hasHeader(headers: Record<string, unknown>, name: string): boolean {
   return Object.keys(headers).some((k) => k.toLowerCase() === name);
 }
 
@@ -122,4 +123,70 @@ function dechunk(body: string): string {
     out += rest.slice(eol + 2, eol + 2 + size);
     rest = rest.slice(eol + 2 + size + 2);
   }
+}
+
+/** What {@link sendFlood} saw. */
+export interface FloodResult {
+  /** The status the server answered with (0 if none arrived). */
+  status: number;
+  /** The response's `Connection` header, lower-cased. */
+  connection: string | undefined;
+  /** Body bytes the client managed to write before the server stopped taking them. */
+  sent: number;
+  /** True when the server closed (or reset) the connection before the whole declared body was sent. */
+  closedEarly: boolean;
+}
+
+/**
+ * Declares a `declaredLength`-byte body and keeps writing it as fast as the socket takes it, while
+ * reading the answer: a server that refuses before the body and stops reading closes the connection
+ * long before the body is complete; one that drains the body takes it all.
+ */
+export function sendFlood(
+  baseUrl: string,
+  req: { method?: string; path: string; headers: Record<string, string>; declaredLength: number },
+): Promise<FloodResult> {
+  const url = new URL(baseUrl);
+  const chunk = Buffer.alloc(64 * 1024, 0x61);
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let sent = 0;
+    let done = false;
+    let response = "";
+    const finish = () => {
+      if (done) return;
+      done = true;
+      socket.destroy();
+      const head = response.slice(0, Math.max(0, response.indexOf("\r\n\r\n")));
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0);
+      const connection = /\r\nconnection:\s*([^\r\n]*)/i.exec(head)?.[1]?.trim().toLowerCase();
+      resolve({ status, connection, sent, closedEarly: sent < req.declaredLength });
+    };
+    const pump = () => {
+      while (!done && sent < req.declaredLength) {
+        const n = Math.min(chunk.length, req.declaredLength - sent);
+        sent += n;
+        if (!socket.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return;
+      }
+    };
+    socket.on("connect", () => {
+      const head = [
+        `${req.method ?? "POST"} ${req.path} HTTP/1.1`,
+        `host: ${url.host}`,
+        `content-length: ${req.declaredLength}`,
+        ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
+        "",
+        "",
+      ].join("\r\n");
+      socket.write(head);
+      pump();
+    });
+    socket.on("drain", pump);
+    socket.on("data", (c: Buffer) => {
+      response += c.toString("latin1");
+    });
+    socket.on("error", finish);
+    socket.on("close", finish);
+    socket.on("end", finish);
+  });
 }

@@ -38,8 +38,9 @@ export interface Adapter {
   start(options: ReceiverOptions, mounting?: Mounting): Promise<RunningApp>;
 }
 
-// Every app also has `POST /echo` (the app's own JSON parser) and `GET /health`, to prove that requests
-// outside the base path are passed on and that the app's parsing still works.
+// Every app also has `POST /echo` (the app's own JSON parser), `GET /health` and `GET /webhooks/health`
+// (the app's own route under the base path), to prove that requests no configured provider accepts are
+// passed on and that the app's parsing still works.
 
 function expressAdapter(name: string, express: typeof express5): Adapter {
   return {
@@ -66,6 +67,9 @@ function expressAdapter(name: string, express: typeof express5): Adapter {
       });
       app.get("/health", (_req, res) => {
         res.json({ ok: true });
+      });
+      app.get("/webhooks/health", (_req, res) => {
+        res.json({ ok: true, app: true });
       });
       const server = app.listen(0, "127.0.0.1");
       return running(server, hooks);
@@ -97,6 +101,8 @@ function koaAdapter(name: string, Koa: typeof Koa3, bodyParser: () => Koa3.Middl
           ctx.body = { echo: (ctx.request as { body?: unknown }).body };
         } else if (ctx.method === "GET" && ctx.path === "/health") {
           ctx.body = { ok: true };
+        } else if (ctx.method === "GET" && ctx.path === "/webhooks/health") {
+          ctx.body = { ok: true, app: true };
         } else {
           await next();
         }
@@ -115,6 +121,8 @@ const fastifyAdapter: Adapter = {
     await app.register(fastifyWebhook, options);
     app.post("/echo", async (req) => ({ echo: req.body }));
     app.get("/health", async () => ({ ok: true }));
+    // A static route beats the plugin's wildcard in Fastify's router.
+    app.get("/webhooks/health", async () => ({ ok: true, app: true }));
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as AddressInfo;
     return {
@@ -139,6 +147,8 @@ const fetchAdapter: Adapter = {
         await next();
       });
     }
+    // The app's own route under the base path, registered first: the receiver owns the rest.
+    app.get(`${base}/health`, (c) => c.json({ ok: true, app: true }));
     // all(): a method no provider uses reaches the receiver too, which answers 405 + Allow.
     app.all(`${base}/*`, (c) => receiver.fetch(c.req.raw, { ip: getConnInfo(c).remote.address }));
     app.post("/echo", async (c) => c.json({ echo: await c.req.json() }));

@@ -166,4 +166,28 @@ describe("memory", () => {
     // At most the limit is held (plus a copy while joining chunks), far from the 200 MB offered.
     expect(growth).toBeLessThan(2 * 11 * MB + 16 * MB);
   });
+
+  it("1 MB job ids: the dedupe store keeps each key bounded (sha256), so 60 of them leave the heap flat", async () => {
+    // The old store kept every idempotency key whole: 60 × 1 MB job ids were 60 MB of heap for 7 days.
+    app = await startAppProcess({ token: TOKEN, nodeArgs: ["--expose-gc"] });
+    const body = (i: number) =>
+      Buffer.from(JSON.stringify({ transcript_id: `${i}-${"j".repeat(MB)}`, status: "completed" }));
+    for (let i = 0; i < 3; i++) expect((await post(body(-1 - i))).status).toBe(200); // warm-up
+    const idle = await app.stats({ gc: true });
+    const DELIVERIES = 60;
+    for (let batch = 0; batch < DELIVERIES / 5; batch++) {
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => post(body(batch * 5 + i))));
+      expect(results.every((r) => r.status === 200 && r.body.ok === true)).toBe(true);
+    }
+    // Each is remembered: a replay is a duplicate.
+    expect((await post(body(0))).body).toEqual({ ok: true, duplicate: true });
+    const after = await app.stats({ gc: true });
+    expect(after.handled).toBe(DELIVERIES + 3);
+    const growth = after.heapUsed - idle.heapUsed;
+    console.info(
+      `memory: ${DELIVERIES} deliveries with 1 MB job ids → heap after GC grew ${(growth / MB).toFixed(1)} MB`,
+    );
+    // 60 hashed keys take well under 1 MB; keeping even 10 of the job ids would be 10 MB.
+    expect(growth).toBeLessThan(8 * MB);
+  }, 60_000);
 });

@@ -39,8 +39,13 @@ export interface AppProcess {
   waitFor(match: (e: AppEvent) => boolean): Promise<AppEvent>;
   /** How many handler runs completed for `jobId` (or in all). */
   handled(jobId?: string): number;
-  /** `GET /stats` of the child: handler runs, and memory in bytes (`maxRss`: peak since the last reset). */
-  stats(): Promise<{ handled: number; rss: number; maxRss: number; heapUsed: number; external: number }>;
+  /**
+   * `GET /stats` of the child: handler runs, and memory in bytes (`maxRss`: peak since the last
+   * reset). `{ gc: true }` collects garbage first (start the child with `nodeArgs: ["--expose-gc"]`).
+   */
+  stats(options?: {
+    gc?: boolean;
+  }): Promise<{ handled: number; rss: number; maxRss: number; heapUsed: number; external: number }>;
   /** Resets the child's peak RSS to its current RSS (Linux), for a clean baseline. */
   resetPeak(): Promise<void>;
   /** Kills the process with `signal` and waits for it to exit. */
@@ -122,8 +127,8 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     events,
     waitFor,
     handled: (jobId) => events.filter((e) => e.event === "handled" && (!jobId || e.jobId === jobId)).length,
-    async stats() {
-      const res = await fetch(`${url}/stats`);
+    async stats(options) {
+      const res = await fetch(`${url}/stats${options?.gc ? "?gc=1" : ""}`);
       return res.json() as never;
     },
     async resetPeak() {

@@ -14,6 +14,7 @@
  * It reports on stdout, one JSON object per line: `{"event":"listening","port"}`,
  * `{"event":"redis-ready"}` (on every (re)connection), `{"event":"handler-started","jobId"}`,
  * `{"event":"handled","jobId"}`, `{"event":"rejected","status","code"}`. `GET /stats` answers `{ handled, rss, maxRss, heapUsed, external }`
+ * (`GET /stats?gc=1` runs the garbage collector first when the process has `--expose-gc`)
  * (bytes; maxRss is the process's peak resident set size since start or the last
  * `POST /stats/reset-peak`).
  */
@@ -51,11 +52,11 @@ const hooks = transcriptionWebhook({
 let handled = 0;
 const delay = Number(env.APP_HANDLER_DELAY_MS ?? 0);
 hooks.onAny(async (event) => {
-  say({ event: "handler-started", jobId: event.jobId });
+  say({ event: "handler-started", jobId: event.jobId.slice(0, 200) });
   if (env.APP_HANDLER_HANG === "1") await new Promise(() => {});
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   handled++;
-  say({ event: "handled", jobId: event.jobId });
+  say({ event: "handled", jobId: event.jobId.slice(0, 200) });
 });
 
 hooks.onRejected((r) => {
@@ -64,7 +65,10 @@ hooks.onRejected((r) => {
 
 const app = express();
 app.use(hooks);
-app.get("/stats", (_req, res) => {
+app.get("/stats", (req, res) => {
+  // `?gc=1` collects first (when node runs with --expose-gc): heapUsed is then what is kept alive.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (req.query.gc === "1" && gc) gc();
   const usage = process.memoryUsage();
   res.json({
     handled,

@@ -1,3 +1,4 @@
+import { refuseAccidents } from "./config-values";
 import type { ReceiverOptions } from "./options";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 import { BUILTIN_PROVIDER_IDS } from "./providers/ids";
@@ -96,12 +97,14 @@ function compile(
         `${where}.secret: must be a non-empty string or a list of them (empty secrets are refused)`,
       );
     }
+    refuseAccidents(secrets as string[], `${where}.secret`);
     if (!signs) {
       throw new TypeError(
         `${where}.secret: ${definition.name} does not sign its callbacks; authenticate it with headers or urlToken instead`,
       );
     }
   }
+  definition.checkConfig?.(config, where);
   if (config.headers !== undefined) {
     const entries = Object.entries(config.headers);
     if (entries.length === 0) throw new TypeError(`${where}.headers: name at least one header`);
@@ -113,6 +116,12 @@ function compile(
         values.some((v) => typeof v !== "string" || v === "")
       ) {
         throw new TypeError(`${where}.headers["${name}"]: must be a non-empty string or a list of them`);
+      }
+      refuseAccidents(values, `${where}.headers["${name}"]`);
+      if (values.some((v) => v.includes(", "))) {
+        throw new TypeError(
+          `${where}.headers["${name}"]: a value may not contain ", " (HTTP joins a repeated header with it, so it could not be told from a header sent twice)`,
+        );
       }
     }
   }

@@ -1,5 +1,6 @@
 import { builtinProviders } from "./providers";
-import { createReceiverWith, type Receiver, type ReceiverOptionsInput } from "./receiver";
+import type { Receiver } from "./receiver";
+import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 
 /**
  * Creates the framework-free receiver; every built-in provider can be configured. Misconfiguration

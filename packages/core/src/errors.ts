@@ -8,6 +8,7 @@ export type WebhookErrorCode =
   | "ip_not_allowed"
   | "header_missing"
   | "header_mismatch"
+  | "header_repeated"
   | "signature_missing"
   | "signature_mismatch"
   | "timestamp_missing"
@@ -27,17 +28,21 @@ export type WebhookErrorCode =
   | "body_already_parsed"
   | "in_progress"
   | "store_unavailable"
+  | "store_full"
+  | "handler_timeout"
   | "handler_failed"
   | "internal_error";
 
 /**
  * The one error type of scribehook: a machine-readable `code`, the HTTP `status` it is answered
- * with, and a message that says how to fix the sender. Messages never contain a secret.
+ * with, and a message that says how to fix the sender. Messages never contain a secret. An underlying
+ * error is kept as `cause` (standard `Error#cause`), for logging; it is never put in the response.
  *
  * @example
  * ```ts
  * import { WebhookError } from "@scribehook/core";
  * throw new WebhookError("signature_mismatch", 401, "X-Signature does not match the body");
+ * throw new WebhookError("store_unavailable", 503, "The store is down", { "retry-after": "30" }, { cause: err });
  * ```
  */
 export class WebhookError extends Error {
@@ -47,8 +52,9 @@ export class WebhookError extends Error {
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 
   /** The JSON response `{"error":{"code","message"}}` this error is answered with. */
@@ -62,9 +68,12 @@ export class WebhookError extends Error {
 }
 
 /** A 401 for a failed authentication step. */
-export const unauthorized = (code: WebhookErrorCode, message: string): WebhookError =>
-  new WebhookError(code, 401, message);
+export const unauthorized = (code: WebhookErrorCode, message: string, cause?: unknown): WebhookError =>
+  new WebhookError(code, 401, message, {}, cause === undefined ? undefined : { cause });
 
 /** A 400 for a body that cannot be understood; retrying the same bytes cannot succeed. */
-export const malformed = (message: string, code: WebhookErrorCode = "body_malformed"): WebhookError =>
-  new WebhookError(code, 400, message);
+export const malformed = (
+  message: string,
+  code: WebhookErrorCode = "body_malformed",
+  cause?: unknown,
+): WebhookError => new WebhookError(code, 400, message, {}, cause === undefined ? undefined : { cause });

@@ -54,7 +54,7 @@ interface EventOf<P extends ProviderId> {
  */
 export type TranscriptionEvent<P extends ProviderId = ProviderId> = P extends ProviderId ? EventOf<P> : never;
 
-/** A delivery that was refused or failed, for logging. Carries no secret and no body. */
+/** A delivery that was refused or failed, for logging. Carries no secret of scribehook's and no body. */
 export interface RejectedDelivery {
   status: number;
   code: string;
@@ -63,6 +63,12 @@ export interface RejectedDelivery {
   method: string;
   path: string;
   ip?: string;
+  /**
+   * What failed, for logging (never sent to the provider): the value a handler threw (same object) for
+   * `handler_failed`, the unexpected error for `internal_error`, otherwise the `WebhookError` itself,
+   * whose `cause` holds any underlying error (a store's, a parser's).
+   */
+  error?: unknown;
 }
 
 /** A handler; the response to the provider waits for the promise it returns. */

@@ -1,4 +1,5 @@
-import { createReceiverWith, type Receiver, type ReceiverOptionsInput } from "./receiver";
+import type { Receiver } from "./receiver";
+import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 
 // `@scribehook/core/fetch`: the receiver for Fetch-API runtimes (Workers, Vercel and Next.js edge,
 // Deno, Bun), with no provider bundled: import the ones you use from `@scribehook/core/providers/<id>`.
@@ -10,7 +11,8 @@ export type { EventHandler, EventType, RejectedDelivery, TranscriptionEvent } fr
 export type { ReceiverOptions } from "./options";
 export type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 export { defineProvider } from "./providers/define-provider";
-export type { Receiver, ReceiverOptionsInput } from "./receiver";
+export type { Receiver } from "./receiver";
+export type { ReceiverOptionsInput } from "./receiver/lazy";
 
 /**
  * Creates a receiver that knows only the providers given in `definitions` (and `customProviders`),

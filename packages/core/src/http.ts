@@ -20,6 +20,7 @@ export type RequestBody =
  * @example
  * ```ts
  * const res = await receiver.handle({ method: req.method, url: req.url, headers: req.headers,
+ *                                     headersDistinct: req.headersDistinct,
  *                                     body: req, ip: req.socket.remoteAddress });
  * ```
  */
@@ -28,6 +29,11 @@ export interface WebhookRequest {
   /** Path and query as the server saw them, e.g. `/webhooks/gladia?sh_token=…`. An absolute URL works too. */
   url: string;
   headers: IncomingHeaders;
+  /**
+   * Node's `req.headersDistinct` (every value of a repeated header). Node adapters pass it, so a
+   * repeated authenticating header is refused even where `headers` kept only its first value.
+   */
+  headersDistinct?: Record<string, readonly string[] | undefined>;
   /** The raw, unparsed body. Never a parsed object. */
   body?: RequestBody;
   /** The socket's peer address; used by `allowIps` (with `trustProxy`, `X-Forwarded-For` is read instead). */

@@ -1,7 +1,7 @@
 export type { CallbackUrlOptions } from "./callback-url";
 export { signCallbackUrl } from "./callback-url";
 export { createReceiver } from "./create-receiver";
-export { type MemoryStoreOptions, memoryStore } from "./dedupe/memory-store";
+export { type MemoryDedupeStore, type MemoryStoreOptions, memoryStore } from "./dedupe/memory-store";
 export type { ClaimResult, DedupeStore } from "./dedupe/store";
 export { WebhookError, type WebhookErrorCode } from "./errors";
 export type {
@@ -39,7 +39,8 @@ export {
 } from "./providers/define-provider";
 export { standardWebhooksKey, verifyStandardWebhook } from "./providers/standardwebhooks";
 export { type ReadBodyOptions, readBody } from "./read-body";
-export type { Receiver, ReceiverOptionsInput } from "./receiver";
+export type { Receiver } from "./receiver";
+export type { ReceiverOptionsInput } from "./receiver/lazy";
 export { parseBytes, parseDuration } from "./units";
 export {
   assertHmac,

@@ -1,3 +1,4 @@
+import { refuseAccidents } from "./config-values";
 import type { DedupeStore } from "./dedupe/store";
 import type { ProviderId } from "./events";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
@@ -32,9 +33,19 @@ export interface ReceiverOptions {
   dedupeTtl?: number | string;
   /**
    * How long a delivery being processed blocks its duplicates (they get 503 + Retry-After), so a
-   * process that dies mid-handler cannot block the provider's retries for ever. Default 60 s.
+   * process that dies mid-handler cannot block the provider's retries for ever. The claim is
+   * renewed every third of it while the handlers run, so only a dead process's claim expires.
+   * Default 60 s.
    */
   claimTtl?: number | string;
+  /**
+   * How long the handlers may take before the provider is answered 503 (with Retry-After) and the
+   * claim is released, so its retry is processed: seconds or a string like `"8s"`. Default 8 s,
+   * below the shortest deadline a provider documents (AssemblyAI waits 10 s for a 2xx). The
+   * handlers are not stopped (JavaScript cannot): if they finish later they still mark the delivery
+   * processed, and until then a retry may run them a second time. Hand long work to a queue.
+   */
+  handlerTimeout?: number | string;
   /** Take the client address from `X-Forwarded-For`: `true` (left-most) or the number of proxies you run. */
   trustProxy?: boolean | number;
   /**
@@ -102,5 +113,6 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
     if (secrets.some((s) => typeof s !== "string" || s.length === 0)) {
       throw new TypeError("urlTokenSecret: every secret must be a non-empty string");
     }
+    refuseAccidents(secrets as string[], "urlTokenSecret");
   }
 }

@@ -43,7 +43,8 @@ function sniff(body: Uint8Array): BodyFormat {
  * poisoning (`__proto__` and `constructor.prototype` keys are dropped), forms into a null-prototype object (first value of a
  * repeated field wins), text as a string, `multipart/form-data` into a list of `MultipartPart`s (its
  * boundary is read from `contentTypeHeader`, the full Content-Type header), `application/octet-stream`
- * as the bytes themselves (a `Uint8Array`), an empty body as `{}`. Throws 400 for anything else.
+ * as the bytes themselves (a `Uint8Array`), an empty body as `{}`. Throws 415 `unsupported_media_type`
+ * for a media type the provider never sends, 400 `body_malformed` for a body that does not parse.
  *
  * @example
  * ```ts
@@ -60,9 +61,10 @@ export function parseBody(
   const format = formatOf(contentType, body);
   if (format === "empty") return {};
   if (!format || !accepted.includes(format)) {
+    // 415, not 400: the bytes may be fine, the sender labelled them as something this provider never sends.
     throw new WebhookError(
       "unsupported_media_type",
-      400,
+      415,
       `Content-Type ${contentType || "(none)"} is not one this provider sends (expected ${accepted.filter((f) => f !== "empty").join(" or ")})`,
     );
   }

@@ -52,25 +52,35 @@ export async function readBodyWith(
   try {
     return await read(body, options);
   } catch (err) {
+    // The reader's error (and raw-body's or the stream's, as its cause) stays the cause.
     const reason = (err as { reason?: ReadFailure }).reason;
-    throw reason
-      ? toWebhookError(reason, options)
-      : new WebhookError("body_aborted", 400, "The body could not be read");
+    throw toWebhookError(reason ?? "aborted", options, { cause: err });
   }
 }
 
-function toWebhookError(reason: ReadFailure, { limit, timeoutMs }: ReadBodyOptions): WebhookError {
+function toWebhookError(
+  reason: ReadFailure,
+  { limit, timeoutMs }: ReadBodyOptions,
+  cause: { cause: unknown },
+): WebhookError {
   switch (reason) {
     case "too_large":
-      return tooLarge(limit);
+      return tooLarge(limit, cause);
     case "timeout":
-      return new WebhookError("body_timeout", 408, `The body did not arrive within ${timeoutMs} ms`, CLOSE);
+      return new WebhookError(
+        "body_timeout",
+        408,
+        `The body did not arrive within ${timeoutMs} ms`,
+        CLOSE,
+        cause,
+      );
     case "length_mismatch":
       return new WebhookError(
         "body_malformed",
         400,
         "The body is not as long as its Content-Length says",
         CLOSE,
+        cause,
       );
     case "already_read":
       return new WebhookError(
@@ -78,6 +88,8 @@ function toWebhookError(reason: ReadFailure, { limit, timeoutMs }: ReadBodyOptio
         500,
         "The request body was already read by a body parser mounted before scribehook, so its signature cannot be checked. " +
           "Mount scribehook before express.json() / bodyParser() / koa-bodyparser, or keep the raw bytes as req.rawBody.",
+        {},
+        cause,
       );
     case "encoding_set":
       // A developer error in the adapter, not the sender's: a 4xx would stop the provider's retries.
@@ -85,20 +97,25 @@ function toWebhookError(reason: ReadFailure, { limit, timeoutMs }: ReadBodyOptio
         "internal_error",
         500,
         "The body stream has an encoding set; give scribehook bytes",
+        {},
+        cause,
       );
     default:
       return new WebhookError(
         "body_aborted",
         400,
         "The client closed the connection before the body was complete",
+        {},
+        cause,
       );
   }
 }
 
-const tooLarge = (limit: number) =>
+const tooLarge = (limit: number, cause?: { cause: unknown }) =>
   new WebhookError(
     "body_too_large",
     413,
     `The body is larger than the limit of ${limit} bytes (maxBodyBytes)`,
     CLOSE,
+    cause,
   );

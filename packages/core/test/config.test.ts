@@ -191,6 +191,28 @@ describe("createReceiver configuration", () => {
       /"inhouse" is defined twice/,
     );
   });
+  it("runs a provider's own checkConfig at creation, after the generic checks", () => {
+    const seen: string[] = [];
+    const picky = defineProvider({
+      ...signing,
+      id: "picky",
+      checkConfig(config, where) {
+        seen.push(where);
+        if (config.tolerance !== undefined && config.tolerance > 60) {
+          throw new TypeError(`${where}.tolerance: at most 60 s for this sender`);
+        }
+      },
+    });
+    expectMisconfig(
+      { providers: { picky: { secret: SECRETS[1], tolerance: 600 } }, customProviders: [picky] },
+      /providers\.picky\.tolerance: at most 60 s/,
+    );
+    createReceiver({
+      providers: { picky: { secret: SECRETS[1], tolerance: 30 } } as ReceiverOptions["providers"],
+      customProviders: [picky],
+    });
+    expect(seen).toEqual(["providers.picky", "providers.picky"]);
+  });
   it("callbackUrl() without urlTokenSecret says what to set", () => {
     const r = createReceiver({ providers: { assemblyai: { headers: HEADERS } } });
     expect(() => r.callbackUrl({ provider: "assemblyai", baseUrl: "https://x.test" })).toThrow(

@@ -63,16 +63,16 @@ describe("parseBody", () => {
       status: "complete",
     });
   });
-  it("refuses a sniffed format the provider does not send", () => {
-    expect(errOf(() => parseBody(b("id=1"), "", ["json"])).status).toBe(400);
+  it("refuses a sniffed format the provider does not send (415, as RFC 9110 allows after inspecting the data)", () => {
+    expect(errOf(() => parseBody(b("id=1"), "", ["json"])).status).toBe(415);
   });
   it("reads an empty body as {}", () => {
     expect(parseBody(Buffer.alloc(0), "application/json", ["json"])).toEqual({});
     expect(parseBody(Buffer.alloc(0), "", ["json"])).toEqual({});
   });
-  it("answers 400 unsupported_media_type for types the provider does not send, naming what it expects", () => {
+  it("answers 415 unsupported_media_type for types the provider does not send, naming what it expects", () => {
     const e = errOf(() => parseBody(b("<xml/>"), "application/xml", JSON_FORM));
-    expect(e.status).toBe(400);
+    expect(e.status).toBe(415);
     expect(e.code).toBe("unsupported_media_type");
     expect(e.message).toContain("application/xml");
     expect(e.message).toContain("json or form");

@@ -10,8 +10,8 @@ export interface ExpressTranscriptionWebhook extends Receiver {
 }
 
 /**
- * Express 4/5 middleware: handles `POST|PUT <path>/<provider>` and calls `next()` for every other
- * path. Mount it before `express.json()`, or keep the raw body as `req.rawBody` (or use `express.raw()`).
+ * Express 4/5 middleware: answers `<path>/<configured provider>` (405 for a method the provider never
+ * uses) and calls `next()` for every other request, your own routes under `<path>` included. Mount it before `express.json()`, or keep the raw body as `req.rawBody` (or use `express.raw()`).
  *
  * @example
  * ```ts
@@ -39,6 +39,7 @@ export function transcriptionWebhook(options: ExpressWebhookOptions): ExpressTra
         method: req.method ?? "GET",
         url: req.url ?? "/",
         headers: req.headers,
+        headersDistinct: req.headersDistinct,
         body: bodyOf(req),
         ip: req.socket.remoteAddress,
       })

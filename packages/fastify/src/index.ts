@@ -96,6 +96,7 @@ async function respond(
     method: request.method,
     url,
     headers: request.headers,
+    headersDistinct: request.raw.headersDistinct,
     body,
     ip: request.raw.socket.remoteAddress,
   });

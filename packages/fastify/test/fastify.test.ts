@@ -77,12 +77,12 @@ describe("@scribehook/fastify", () => {
     expect((await inject(app, d, `/api${d.path}`)).statusCode).toBe(200);
   });
 
-  it("answers a Content-Type Fastify cannot parse the way core does everywhere (400, not Fastify's 415)", async () => {
+  it("answers a Content-Type Fastify cannot parse the way core does everywhere (core's 415 unsupported_media_type JSON)", async () => {
     app = Fastify();
     await app.register(transcriptionWebhook, { providers });
     const d = delivery();
     const res = await inject(app, { ...d, headers: { ...d.headers, "content-type": "not a media type" } });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe("unsupported_media_type");
   });
 

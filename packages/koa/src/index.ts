@@ -46,8 +46,8 @@ export interface KoaTranscriptionWebhook extends Receiver {
 }
 
 /**
- * Koa 2/3 middleware: answers every request under `path` (`POST /webhooks/<provider>`) and calls
- * `next()` for every other path. Mount it before a body parser; if koa-bodyparser or @koa/bodyparser
+ * Koa 2/3 middleware: answers `<path>/<configured provider>` (405 for a method the provider never uses)
+ * and calls `next()` for every other request, your own routes under `path` included. Mount it before a body parser; if koa-bodyparser or @koa/bodyparser
  * ran first, the raw text they keep as `ctx.request.rawBody` is used.
  *
  * @example
@@ -76,6 +76,7 @@ export function transcriptionWebhook(options: KoaWebhookOptions): KoaTranscripti
       method: ctx.method,
       url: ctx.url,
       headers: ctx.req.headers,
+      headersDistinct: ctx.req.headersDistinct,
       body: bodyOf(ctx),
       ip: ctx.req.socket.remoteAddress,
     });

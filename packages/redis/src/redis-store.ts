@@ -35,6 +35,7 @@ export interface RedisStoreOptions {
  */
 export interface RedisDedupeStore extends DedupeStore {
   readonly prefix: string;
+  renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
 }
 
 /** Stored value of a completed key. Claims store `CLAIM + owner`, so the two can never be confused. */
@@ -61,9 +62,19 @@ end
 return 0
 `;
 
+// Compare-and-extend: only the owner's live claim gets a new expiry; a completed, released, expired
+// or since re-claimed key answers 0.
+const RENEW_SCRIPT = `
+if redis.call("GET", KEYS[1]) == ARGV[1] then
+  return redis.call("PEXPIRE", KEYS[1], ARGV[2])
+end
+return 0
+`;
+
 type ScriptClient = (Redis | Cluster) & {
   scribehookClaim?(key: string, value: string, ttlMs: number): Promise<ClaimResult>;
   scribehookRelease?(key: string, value: string): Promise<number>;
+  scribehookRenew?(key: string, value: string, ttlMs: number): Promise<number>;
 };
 
 /**
@@ -72,6 +83,7 @@ type ScriptClient = (Redis | Cluster) & {
  *
  * - `claim` is one atomic Lua script: set the key with the claim's expiry if it is absent, otherwise
  *   report whether it is completed (`"duplicate"`) or in flight (`"in_progress"`).
+ * - `renew` extends the claim's expiry only if the key still holds this owner's claim (one script).
  * - `complete` overwrites the key with a completion marker that expires after `dedupeTtl`.
  * - `release` deletes the key only if it still holds this owner's claim (compare-and-delete).
  *
@@ -118,6 +130,9 @@ export function redisStore(client: Redis | Cluster, options: RedisStoreOptions =
   if (typeof redis.scribehookRelease !== "function") {
     redis.defineCommand("scribehookRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   }
+  if (typeof redis.scribehookRenew !== "function") {
+    redis.defineCommand("scribehookRenew", { numberOfKeys: 1, lua: RENEW_SCRIPT });
+  }
 
   const key = (k: string) => prefix + k;
   const bounded = <T>(what: string, op: () => Promise<T>): Promise<T> => {
@@ -149,6 +164,11 @@ export function redisStore(client: Redis | Cluster, options: RedisStoreOptions =
           throw new Error(`unexpected reply ${JSON.stringify(result)}`);
         }
         return result;
+      });
+    },
+    renew(k, owner, ttlMs) {
+      return bounded("renew", async () => {
+        return (await redis.scribehookRenew!(key(k), CLAIM + owner, ttlMillis(ttlMs))) === 1;
       });
     },
     complete(k, _owner, ttlMs) {

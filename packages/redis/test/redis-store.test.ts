@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createReceiver } from "@scribehook/core";
 import { redisStore } from "@scribehook/redis";
+import { dedupeStoreContract } from "@scribehook/testing";
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeStoreContract } from "../../../test/store-contract/store-contract";
 import { type RedisServer, startRedisServer } from "../../../test/support/redis-server";
 
 let server: RedisServer;
@@ -37,9 +37,12 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-describeStoreContract("redisStore()", {
-  // A fresh prefix per test keeps tests apart without flushing a database others may be using.
-  create: () => redisStore(redis, { prefix: `contract:${randomUUID()}:` }),
+// A fresh prefix per test keeps tests apart without flushing a database others may be using.
+// Unbounded here (Redis's own maxmemory is the bound; see the README): no full-store cases.
+dedupeStoreContract("redisStore()", () => redisStore(redis, { prefix: `contract:${randomUUID()}:` }), {
+  describe,
+  it,
+  expect,
 });
 
 describe("redisStore", () => {
@@ -167,5 +170,58 @@ describe("redisStore", () => {
     expect(runs).toBe(1);
     expect(JSON.parse((await delivery()).body)).toEqual({ ok: true, duplicate: true });
     expect(runs).toBe(1);
+  });
+
+  it("keeps a slow handler's claim alive: a handler slower than claimTtl is not run again by the concurrent retry", async () => {
+    const store = redisStore(redis, { prefix: `slow:${randomUUID()}:` });
+    const receiver = createReceiver({
+      providers: { assemblyai: { headers: { "x-webhook-token": "tok" } } },
+      store,
+      claimTtl: "1s",
+      handlerTimeout: "10s",
+    });
+    let runs = 0;
+    receiver.onComplete(async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 2500));
+    });
+    const delivery = () =>
+      receiver.handle({
+        method: "POST",
+        url: "/webhooks/assemblyai",
+        headers: { "x-webhook-token": "tok", "content-type": "application/json" },
+        body: JSON.stringify({ transcript_id: "t-slow", status: "completed" }),
+      });
+    const first = delivery();
+    await new Promise((r) => setTimeout(r, 1500));
+    // The key still holds the first request's claim, renewed to a fresh claimTtl.
+    expect(await redis.get(`${store.prefix}assemblyai:t-slow:completed`)).toMatch(/^claim:/);
+    expect(await redis.pttl(`${store.prefix}assemblyai:t-slow:completed`)).toBeGreaterThan(0);
+    const retry = await delivery();
+    expect(retry.status).toBe(503);
+    expect(JSON.parse(retry.body).error.code).toBe("in_progress");
+    expect((await first).status).toBe(200);
+    expect(runs).toBe(1);
+  });
+
+  it("stores a 1 MB job id's key as sha256:<hex>, not the megabyte", async () => {
+    const store = redisStore(redis, { prefix: `long:${randomUUID()}:` });
+    const receiver = createReceiver({
+      providers: { assemblyai: { headers: { "x-webhook-token": "tok" } } },
+      store,
+    });
+    receiver.onComplete(() => {});
+    const delivery = () =>
+      receiver.handle({
+        method: "POST",
+        url: "/webhooks/assemblyai",
+        headers: { "x-webhook-token": "tok", "content-type": "application/json" },
+        body: JSON.stringify({ transcript_id: "j".repeat(1024 * 1024), status: "completed" }),
+      });
+    expect((await delivery()).status).toBe(200);
+    expect(JSON.parse((await delivery()).body)).toEqual({ ok: true, duplicate: true });
+    const keys = await redis.keys(`${store.prefix}*`);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^long:[^:]+:sha256:[0-9a-f]{64}$/);
   });
 });

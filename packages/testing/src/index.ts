@@ -1,6 +1,11 @@
 import { builders } from "./providers";
 import type { SampleDelivery, SignDeliveryOptions } from "./types";
 
+export {
+  type ContractExpect,
+  type DedupeStoreContractOptions,
+  dedupeStoreContract,
+} from "./store-contract";
 export type { SampleDelivery, SignDeliveryOptions } from "./types";
 
 /**

@@ -20,7 +20,7 @@ export function parseJson(body: Uint8Array | string): unknown {
   const text = typeof body === "string" ? body : utf8.decode(body);
   try {
     return sjson.parse(text, undefined, { protoAction: "remove", constructorAction: "remove" });
-  } catch {
-    throw malformed("The body is not valid JSON");
+  } catch (cause) {
+    throw malformed("The body is not valid JSON", "body_malformed", cause);
   }
 }

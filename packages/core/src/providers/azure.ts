@@ -49,8 +49,10 @@ const PING_ACK: WebhookResponse = {
  *   A ping changes nothing and calls no handler, so an unauthenticated one gains nothing.
  *
  * Status: `Succeeded` → completed, `Failed` → failed (`properties.error`), `NotStarted` / `Running` →
- * processing; a `…Deletion` event → other, so deleting a finished transcription is not a second
- * completion. `jobId` is the last path segment of `self`; the idempotency key includes the event type.
+ * processing. `jobId` is the last path segment of `self`; the idempotency key is
+ * `azure:<jobId>:<status>`, from the signed body only. The event type travels in an unsigned header,
+ * so it may only narrow: a `…Deletion` event is acknowledged (200 `{"ok":true,"ignored":true}`)
+ * without a handler or a claim, and no header value can turn one signed body into a second event.
  */
 export const azure = defineProvider<"azure", AzurePayload>({
   id: "azure",
@@ -83,23 +85,25 @@ export const azure = defineProvider<"azure", AzurePayload>({
   },
   parse: (body) => asObject(body, "Azure AI Speech") as AzurePayload,
   normalise(payload, ctx) {
-    const event = ctx.header(EVENT_HEADER)?.trim() ?? "";
+    // The event header is not signed: it may only narrow (a deletion calls no handler), never make a
+    // second event of the same signed body, so neither the key nor the status reads it.
+    const deletion = /deletion$/i.test(ctx.header(EVENT_HEADER)?.trim() ?? "");
     const status = str(payload.status) ?? "";
-    const deletion = /deletion$/i.test(event);
     const error = obj(obj(payload.properties)?.error);
+    const jobId = transcriptionId(payload.self);
     return {
-      jobId: transcriptionId(payload.self),
+      jobId,
       providerStatus: status,
-      status: deletion
-        ? "other"
-        : status === "Succeeded"
+      status:
+        status === "Succeeded"
           ? "completed"
           : status === "Failed"
             ? "failed"
             : status === "Running" || status === "NotStarted"
               ? "processing"
               : "other",
-      ...(status === "Failed" && !deletion
+      ...(deletion ? { ignore: true } : {}),
+      ...(status === "Failed"
         ? {
             error: {
               code: str(error?.code),
@@ -107,7 +111,7 @@ export const azure = defineProvider<"azure", AzurePayload>({
             },
           }
         : {}),
-      idempotencyKey: `azure:${transcriptionId(payload.self)}:${event}:${status}`,
+      idempotencyKey: `azure:${jobId}:${status}`,
       payload,
     };
   },

@@ -47,8 +47,18 @@ export interface Normalised<Payload> {
   status: EventStatus;
   error?: { code?: string; message?: string };
   payload: Payload;
-  /** Replaces the default `${provider}:${jobId}:${providerStatus}` (e.g. a delivery id the provider sends). */
+  /**
+   * Replaces the default `${provider}:${jobId}:${providerStatus}` (e.g. a delivery id the provider sends).
+   * Build it from authenticated data only (the signed body, a signed header, a verified token): an input
+   * the signature does not cover would let a replay of one captured delivery run the handlers again.
+   */
   idempotencyKey?: string;
+  /**
+   * `true` for an authentic delivery that carries nothing for handlers (Azure's deletion event): it is
+   * answered 200 `{"ok":true,"ignored":true}` without claiming a key or running a handler. An unsigned
+   * input may set this (it can only narrow what a signed body does), never the key or the status.
+   */
+  ignore?: boolean;
 }
 
 /**
@@ -61,7 +71,7 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   name: string;
   /** Methods the provider calls back with; others are answered 405. */
   methods: readonly HttpMethod[];
-  /** Formats accepted; by default `["json"]`. A body of another media type is answered 400. */
+  /** Formats accepted; by default `["json"]`. A body of another media type is answered 415. */
   formats?: readonly BodyFormat[];
   /** The provider's published egress addresses, used by `allowIps: "documented"`. */
   documentedIps?: readonly string[];
@@ -83,6 +93,11 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   parse?(body: unknown, ctx: ProviderContext): Payload;
   /** Reads job id and status out of the payload. */
   normalise(payload: Payload, ctx: ProviderContext): Normalised<Payload>;
+  /**
+   * Checks this provider's own configuration once, at receiver creation (e.g. the form of its secret);
+   * throws a `TypeError` whose message starts with `where` (`providers.<id>`) and never repeats a secret.
+   */
+  checkConfig?(config: ProviderConfig, where: string): void;
   /** The success reply, when the provider needs a particular one (Verbit wants the body `OK`). */
   successResponse?: WebhookResponse;
 }

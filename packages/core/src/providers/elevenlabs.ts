@@ -40,6 +40,15 @@ const DEFAULT_TOLERANCE = 30 * 60;
  * here is 1800 (30 minutes, as ElevenLabs recommends), not the usual 300. A 4xx is not retried by
  * ElevenLabs, so only unrecoverable problems get one.
  *
+ * Compared with the SDK's `webhooks.constructEvent` (what it accepts, scribehook accepts, except):
+ * - stricter: a timestamp more than `tolerance` in the future is refused (`timestamp_too_new`); the SDK
+ *   accepts any future time. ElevenLabs signs with its current time, so only a forged or badly
+ *   mis-clocked signature is refused, and a captured signature cannot be given a longer life.
+ * - looser by under a second: now is counted in whole seconds, so a signature is still accepted at
+ *   t + 1800.5 s, where the SDK (counting milliseconds) already refuses.
+ * - looser: several `v0=` entries may be sent (any may match; the SDK reads the first), spaces around
+ *   entries are ignored, and upper-case hex is read. Each still needs the HMAC over the exact body.
+ *
  * Status: a `speech_to_text_transcription` event → completed, or failed when `data.error` is present
  * (ElevenLabs does not document its failure payload: unconfirmed); other event types → other.
  * `providerStatus` is the event `type`. `jobId` is `data.request_id`.

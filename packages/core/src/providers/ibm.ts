@@ -25,10 +25,12 @@ const SIGNATURE_HEADER = "X-Callback-Signature";
 
 /**
  * IBM Watson Speech to Text asynchronous callbacks: POST JSON, signed when the callback URL was
- * registered with `user_secret`: `X-Callback-Signature` = base64 HMAC(user_secret, raw body) →
- * configure `secret`. PROVIDERS.md and IBM's current docs say HMAC-SHA256; IBM's SDK docs say
- * HMAC-SHA1 (unconfirmed which one a given region sends). So by default both are accepted, told apart
- * by the signature's length; pin one with `signature: { algorithm: "sha256" }`.
+ * registered with `user_secret`: `X-Callback-Signature` = base64 HMAC-SHA1(user_secret, raw body) →
+ * configure `secret`. IBM documents HMAC-SHA1 for both the challenge and every notification
+ * (https://cloud.ibm.com/docs/speech-to-text?topic=speech-to-text-async, "Security considerations";
+ * the API reference's `register_callback` says the same), so only SHA-1 is accepted by default. A
+ * SHA-256 signature is accepted only when pinned with `signature: { algorithm: "sha256" }` (for a
+ * sender that signs so, e.g. a proxy re-signing IBM's callbacks); pinning replaces SHA-1.
  *
  * Handshake: registering the URL makes IBM send `GET ?challenge_string=<random>`; it is answered 200
  * `text/plain` with the string as the body. When a secret is configured, the GET must carry a valid
@@ -83,8 +85,8 @@ export const ibm = defineProvider<"ibm", IBMPayload>({
 type SignedContext = Pick<ProviderContext, "header" | "config">;
 
 /**
- * Verifies the signature header over `data`, trying each algorithm and each secret (rotation); returns
- * the pair that matched, so a challenge is answered with the secret IBM holds.
+ * Verifies the signature header over `data`, trying each secret (rotation); returns the one that
+ * matched and the algorithm, so a challenge is answered with the secret IBM holds.
  */
 async function check(
   ctx: SignedContext,
@@ -94,20 +96,18 @@ async function check(
   const header = sig.header ?? SIGNATURE_HEADER;
   const signature = ctx.header(header);
   if (!signature?.trim()) throw unauthorized("signature_missing", `The ${header} header is missing`);
-  const algorithms: HmacAlgorithm[] = sig.algorithm ? [sig.algorithm] : ["sha256", "sha1"];
+  const algorithm: HmacAlgorithm = sig.algorithm ?? "sha1";
   let match: { secret: string; algorithm: HmacAlgorithm } | undefined;
-  for (const algorithm of algorithms) {
-    for (const secret of secretList(ctx.config.secret!)) {
-      const ok = await verifyHmac({
-        data,
-        signature,
-        secrets: secret,
-        algorithm,
-        encoding: sig.encoding ?? "base64",
-        prefix: sig.prefix ?? "",
-      });
-      if (ok && !match) match = { secret, algorithm };
-    }
+  for (const secret of secretList(ctx.config.secret!)) {
+    const ok = await verifyHmac({
+      data,
+      signature,
+      secrets: secret,
+      algorithm,
+      encoding: sig.encoding ?? "base64",
+      prefix: sig.prefix ?? "",
+    });
+    if (ok && !match) match = { secret, algorithm };
   }
   if (match) return match;
   throw unauthorized(

@@ -4,7 +4,8 @@ import { asObject, obj, str } from "./fields";
 /** A Rev AI job, as sent in a notification. */
 export interface RevAIJob {
   id: string;
-  status: "in_progress" | "transcribed" | "failed" | (string & {});
+  /** `transcribed` for transcription jobs; `completed` for the other job types. */
+  status: "in_progress" | "transcribed" | "completed" | "failed" | (string & {});
   created_on?: string;
   completed_on?: string;
   name?: string;
@@ -30,8 +31,9 @@ export interface RevAIPayload {
  * Rev AI: POST JSON `{ job: { id, status, … } }`, authenticated by the headers you list in
  * `notification_config.auth_headers` → configure `headers` with the same values (e.g.
  * `{ authorization: "Bearer <token>" }`). Rev AI retries every 30 minutes for 24 hours.
- * Status: `transcribed` → completed, `failed` → failed (with `failure` / `failure_detail`),
- * `in_progress` → processing. `jobId` is `job.id`.
+ * Status: `transcribed` (transcription jobs) and `completed` (Rev AI's other job types: language
+ * identification, sentiment analysis, topic extraction; https://docs.rev.ai/api/) → completed,
+ * `failed` → failed (with `failure` / `failure_detail`), `in_progress` → processing. `jobId` is `job.id`.
  */
 export const revai = defineProvider<"revai", RevAIPayload>({
   id: "revai",
@@ -46,7 +48,7 @@ export const revai = defineProvider<"revai", RevAIPayload>({
       jobId: str(job.id),
       providerStatus: status,
       status:
-        status === "transcribed"
+        status === "transcribed" || status === "completed"
           ? "completed"
           : status === "failed"
             ? "failed"

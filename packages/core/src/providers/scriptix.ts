@@ -38,7 +38,9 @@ const LEGACY_SESSION_HEADER = "X-Zoom-Session";
  *
  * @example
  * ```ts
- * createReceiver({ providers: { scriptix: { headers: { authorization: `Bearer ${process.env.SCRIPTIX_TOKEN}` } } } });
+ * const token = process.env.SCRIPTIX_TOKEN;
+ * if (!token) throw new Error("Set SCRIPTIX_TOKEN"); // else the header would be "Bearer undefined"
+ * createReceiver({ providers: { scriptix: { headers: { authorization: `Bearer ${token}` } } } });
  * ```
  */
 export const scriptix = defineProvider<"scriptix", ScriptixPayload>({

@@ -102,8 +102,8 @@ function attachment(part: MultipartPart): SpeechmaticsAttachment {
   if (isJson) {
     try {
       out.json = parseJson(part.body);
-    } catch {
-      throw malformed(`The multipart item "${part.name}" is not valid JSON`);
+    } catch (cause) {
+      throw malformed(`The multipart item "${part.name}" is not valid JSON`, "body_malformed", cause);
     }
   } else if (part.contentType.startsWith("text/") || part.contentType === "application/x-subrip") {
     out.text = new TextDecoder().decode(part.body);

@@ -1,4 +1,4 @@
-import { fromBase64, utf8Bytes } from "../encoding";
+import { fromBase64 } from "../encoding";
 import { unauthorized } from "../errors";
 import { secretList, verifyHmac } from "../verify/hmac";
 import { verifyTimestamp } from "../verify/timestamp";
@@ -18,18 +18,44 @@ export interface StandardWebhooksPayload {
   [key: string]: unknown;
 }
 
+/** Standard base64 (`+` `/`), padded or not, of at least 4 characters: what the spec's libraries decode. */
+const BARE_BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+
 /**
- * The key bytes of a Standard Webhooks secret: `whsec_<base64>` is decoded; any other string is used
- * as it is (a raw key), as the spec's libraries allow.
+ * The key bytes of a Standard Webhooks secret, read as the spec's `standardwebhooks` and `svix`
+ * libraries read it: an optional `whsec_` prefix is dropped and the rest is base64-decoded. So
+ * `whsec_<base64>` and the bare `<base64>` are the same key. Throws a `TypeError` (without the secret
+ * in its message) for a bare secret that is not standard base64, and for an empty key.
  *
  * @example
  * ```ts
  * standardWebhooksKey("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); // Uint8Array of the decoded bytes
+ * standardWebhooksKey("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"); // the same bytes
  * ```
  */
 export function standardWebhooksKey(secret: string): Uint8Array {
-  if (secret.startsWith("whsec_")) return fromBase64(secret.slice("whsec_".length)) ?? new Uint8Array(0);
-  return utf8Bytes(secret);
+  const problem = secretProblem(secret);
+  if (problem) throw new TypeError(`Standard Webhooks secret: ${problem}`);
+  return decodeKey(secret);
+}
+
+function decodeKey(secret: string): Uint8Array {
+  // The whsec_ part is read leniently, as Node's base64 decoder does (characters outside the alphabet
+  // are skipped); a bare secret must be strict base64 (checked by secretProblem).
+  const text = secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret;
+  return fromBase64(text.replace(/[^A-Za-z0-9+/_-]/g, "")) ?? new Uint8Array(0);
+}
+
+/** Why a secret cannot be a Standard Webhooks key, in words that never repeat it; `undefined` if it can. */
+function secretProblem(secret: string): string | undefined {
+  if (!secret.startsWith("whsec_") && !BARE_BASE64.test(secret)) {
+    return (
+      'expected "whsec_<base64>" or the bare base64 key (the standardwebhooks and svix libraries ' +
+      "base64-decode it), got a value that is not standard base64. Copy the key exactly as the sender shows it"
+    );
+  }
+  if (decodeKey(secret).length === 0) return 'the key after "whsec_" is empty';
+  return undefined;
 }
 
 /**
@@ -89,8 +115,20 @@ const PROCESSING = /(^|[._])(created|started|queued|processing|in_progress|runni
 /**
  * Any sender following the Standard Webhooks spec (OpenAI, Svix-based senders such as Gladia's
  * dashboard webhooks): POST JSON with `webhook-id`, `webhook-timestamp`, `webhook-signature` →
- * configure `secret` with the `whsec_…` key (raw keys are accepted too; several for rotation).
- * The timestamp must be within `tolerance` (default 300 s) of now, both ways.
+ * configure `secret` with the `whsec_…` key (several for rotation). A bare key without `whsec_` is
+ * base64-decoded, as the `standardwebhooks` and `svix` libraries do; a bare key that is not standard
+ * base64 is refused when the receiver is created (a `TypeError` naming `providers.standardwebhooks.secret`).
+ * The timestamp must be within `tolerance` (default 300 s) of now, both ways, with now counted in whole
+ * seconds like the libraries (accepted at t + 300.5 s, refused at t + 301 s).
+ *
+ * Where scribehook deliberately differs from the senders' own verifiers:
+ * - looser: a `v1` signature may be written unpadded or in base64url. It is the same 32-byte HMAC
+ *   (OpenAI's SDK decodes as leniently), so nothing can be forged or replayed with it; the
+ *   `standardwebhooks` / `svix` libraries compare the padded text and refuse it.
+ * - stricter: `webhook-id` must be non-empty (it is the idempotency key; OpenAI's SDK accepts an empty
+ *   one), every signature must carry its `v1,` version (OpenAI's SDK also tries unversioned entries),
+ *   and the timestamp must be digits only (the libraries `parseInt` it). No sender of the spec sends
+ *   otherwise.
  *
  * The spec says nothing about the body, so normalisation is a best effort, documented here:
  * the event name is `type` (or `event`, or `data.status`); names ending in `completed`/`succeeded`/
@@ -105,6 +143,16 @@ export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebho
   name: "Standard Webhooks",
   methods: ["POST"],
   formats: ["json"],
+  checkConfig(config, where) {
+    if (config.secret === undefined) return;
+    const secrets = secretList(config.secret);
+    secrets.forEach((secret, i) => {
+      const problem = typeof secret === "string" ? secretProblem(secret) : undefined;
+      if (problem) {
+        throw new TypeError(`${where}.secret${secrets.length > 1 ? `[${i}]` : ""}: ${problem}`);
+      }
+    });
+  },
   async verifySignature(ctx) {
     await verifyStandardWebhook({
       header: ctx.header,

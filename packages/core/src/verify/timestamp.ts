@@ -11,6 +11,7 @@ export interface VerifyTimestampOptions {
 /**
  * Checks a signed timestamp (Unix seconds, number or string) lies within the window around now, in
  * both directions: an old one is a replay, one far in the future is a forged or mis-clocked sender.
+ * "Now" is counted in whole seconds (floored), like the senders' own verifiers.
  * Throws a 401 `WebhookError` (`timestamp_missing`, `timestamp_too_old`, `timestamp_too_new`).
  *
  * @example
@@ -31,7 +32,9 @@ export function verifyTimestamp(
         : NaN;
   if (!Number.isFinite(seconds))
     throw unauthorized("timestamp_missing", "The signed timestamp is missing or not a Unix time in seconds");
-  const nowSeconds = (options.now ?? Date.now()) / 1000;
+  // Whole seconds, as the Standard Webhooks libraries and OpenAI's SDK count: at t + 300.5 s they
+  // still accept, and so do we.
+  const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
   if (seconds < nowSeconds - tolerance) {
     throw unauthorized(
       "timestamp_too_old",

@@ -92,8 +92,8 @@ export async function verifyUrlToken(
   let body: TokenBody;
   try {
     body = JSON.parse(utf8Text(fromBase64(encoded) ?? new Uint8Array(0)));
-  } catch {
-    throw unauthorized("token_invalid", "The callback URL token is not valid");
+  } catch (cause) {
+    throw unauthorized("token_invalid", "The callback URL token is not valid", cause);
   }
   if (body.p !== options.provider) {
     throw unauthorized("token_wrong_provider", "The callback URL token was made for another provider");

@@ -176,9 +176,9 @@ describe("assemblyai", () => {
       expectRefused(await deliver(setup(), d), 400, "body_malformed");
     });
 
-    it("a text/plain body (400 unsupported_media_type)", async () => {
+    it("a text/plain body (415 unsupported_media_type)", async () => {
       const d = signDelivery("assemblyai", { headers: { ...AUTH, "content-type": "text/plain" } });
-      expectRefused(await deliver(setup(), d), 400, "unsupported_media_type");
+      expectRefused(await deliver(setup(), d), 415, "unsupported_media_type");
     });
   });
 });

@@ -33,7 +33,7 @@ describe("azure", () => {
       jobId: ID,
       status: "completed",
       providerStatus: "Succeeded",
-      idempotencyKey: `azure:${ID}:TranscriptionCompletion:Succeeded`,
+      idempotencyKey: `azure:${ID}:Succeeded`,
     });
   });
 
@@ -51,7 +51,7 @@ describe("azure", () => {
     });
   });
 
-  it("maps Running → processing and a deletion event → other (no second completion)", async () => {
+  it("maps Running → processing and acknowledges a deletion event without a handler (no second completion)", async () => {
     const h = setup();
     const running = entity({ status: "Running" });
     await h.send({
@@ -60,15 +60,13 @@ describe("azure", () => {
       body: running,
     });
     const deleted = entity({ status: "Succeeded" });
-    await h.send({
+    const res = await h.send({
       url: "/webhooks/azure",
       headers: signed(deleted, "TranscriptionDeletion"),
       body: deleted,
     });
-    expect(h.events.map((e) => [e.type, e.status])).toEqual([
-      ["transcription.updated", "processing"],
-      ["transcription.updated", "other"],
-    ]);
+    expect(JSON.parse(res.body)).toEqual({ ok: true, ignored: true });
+    expect(h.events.map((e) => [e.type, e.status])).toEqual([["transcription.updated", "processing"]]);
   });
 
   it("refuses a missing signature, a wrong secret and a tampered body with 401", async () => {

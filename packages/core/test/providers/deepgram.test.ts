@@ -53,6 +53,29 @@ describe("deepgram", () => {
     });
   });
 
+  it("turns Deepgram's current error body { category, message, details, request_id } into a failed event", async () => {
+    // The shape of https://developers.deepgram.com/reference/errors (the err_code/err_msg one above is the older).
+    const h = harness({ providers: { deepgram: { headers: { "dg-token": KEY_ID } } } });
+    const res = await h.send({
+      url: "/webhooks/deepgram",
+      headers,
+      body: JSON.stringify({
+        category: "INVALID_JSON",
+        message: "Invalid JSON submitted.",
+        details: "Json deserialize error: expected `:` at line 3 column 13",
+        request_id: "req-3",
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect(h.events[0]).toMatchObject({
+      type: "transcription.failed",
+      jobId: "req-3",
+      status: "failed",
+      providerStatus: "error",
+      error: { code: "INVALID_JSON", message: "Invalid JSON submitted." },
+    });
+  });
+
   it("checks Basic auth from the callback URL as an Authorization header", async () => {
     const basic = `Basic ${Buffer.from("hook:pa55").toString("base64")}`;
     const h = harness({ providers: { deepgram: { headers: { authorization: basic } } } });

@@ -177,7 +177,7 @@ describe("gladia", () => {
         body: "id=1",
         headers: { "content-type": "application/x-www-form-urlencoded" },
       };
-      expectRefused(await deliver(receiver, form), 400, "unsupported_media_type");
+      expectRefused(await deliver(receiver, form), 415, "unsupported_media_type");
       const broken = { ...signDelivery("gladia", { callbackUrl }), body: '{"id":' };
       expectRefused(await deliver(receiver, broken), 400, "body_malformed");
     });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { harness, hmac } from "./support";
 
+// IBM signs with HMAC-SHA1, base64 (https://cloud.ibm.com/docs/speech-to-text?topic=speech-to-text-async,
+// "Security considerations" and "Callback notifications"; the API reference's register_callback says the same).
 const SECRET = "ThisIsMySecret";
 const setup = () => harness({ providers: { ibm: { secret: SECRET } } });
 const json = (o: unknown) => JSON.stringify(o);
-const signed = (body: string, secret = SECRET, algorithm = "sha256") => ({
+const sha1 = (secret: string, data: string) => hmac(secret, data, "base64", "sha1");
+const signed = (body: string, secret = SECRET, algorithm = "sha1") => ({
   "content-type": "application/json",
   "x-callback-signature": hmac(secret, body, "base64", algorithm),
 });
@@ -39,15 +42,17 @@ describe("ibm", () => {
     expect(h.events.map((e) => e.status)).toEqual(["processing", "completed"]);
   });
 
-  it("accepts an HMAC-SHA1 signature unless the algorithm is pinned", async () => {
-    const body = json({ id: "j-sha1", event: "recognitions.completed" });
+  it("accepts only HMAC-SHA1, as IBM documents; HMAC-SHA256 only when pinned with signature.algorithm", async () => {
+    const body = json({ id: "j-sha256", event: "recognitions.completed" });
     const h = setup();
-    expect((await h.send({ url: "/webhooks/ibm", headers: signed(body, SECRET, "sha1"), body })).status).toBe(
-      200,
-    );
+    const sha256 = await h.send({ url: "/webhooks/ibm", headers: signed(body, SECRET, "sha256"), body });
+    expect([sha256.status, sha256.json.error.code]).toEqual([401, "signature_mismatch"]);
+    expect((await h.send({ url: "/webhooks/ibm", headers: signed(body), body })).status).toBe(200);
     const pinned = harness({ providers: { ibm: { secret: SECRET, signature: { algorithm: "sha256" } } } });
     const res = await pinned.send({ url: "/webhooks/ibm", headers: signed(body, SECRET, "sha1"), body });
     expect([res.status, res.json.error.code]).toEqual([401, "signature_mismatch"]);
+    const ok = await pinned.send({ url: "/webhooks/ibm", headers: signed(body, SECRET, "sha256"), body });
+    expect(ok.status).toBe(200);
   });
 
   it("refuses a missing signature, a wrong secret and a tampered body with 401", async () => {
@@ -76,12 +81,12 @@ describe("ibm", () => {
     const res = await h.send({
       method: "GET",
       url: `/webhooks/ibm?challenge_string=${challenge}`,
-      headers: { "x-callback-signature": hmac(SECRET, challenge, "base64") },
+      headers: { "x-callback-signature": sha1(SECRET, challenge) },
     });
     expect(res.status).toBe(200);
     expect(res.body).toBe(challenge);
     expect(res.headers["content-type"]).toMatch(/^text\/plain/);
-    expect(res.headers["x-callback-signature"]).toBe(hmac(SECRET, challenge, "base64"));
+    expect(res.headers["x-callback-signature"]).toBe(sha1(SECRET, challenge));
     expect(h.events).toHaveLength(0);
   });
 
@@ -90,9 +95,9 @@ describe("ibm", () => {
     const res = await h.send({
       method: "GET",
       url: "/webhooks/ibm?challenge_string=abc",
-      headers: { "x-callback-signature": hmac(SECRET, "abc", "base64") },
+      headers: { "x-callback-signature": sha1(SECRET, "abc") },
     });
-    expect(res.headers["x-callback-signature"]).toBe(hmac(SECRET, "abc", "base64"));
+    expect(res.headers["x-callback-signature"]).toBe(sha1(SECRET, "abc"));
   });
 
   it("refuses an unsigned or wrongly signed challenge when a secret is set: no signing oracle", async () => {
@@ -111,7 +116,7 @@ describe("ibm", () => {
     const wrong = await h.send({
       method: "GET",
       url: "/webhooks/ibm?challenge_string=abc",
-      headers: { "x-callback-signature": hmac("guess", "abc", "base64") },
+      headers: { "x-callback-signature": sha1("guess", "abc") },
     });
     expect([wrong.status, wrong.json.error.code]).toEqual([401, "signature_mismatch"]);
   });

@@ -99,7 +99,7 @@ describe("instanttranscriber", () => {
       expectRefused(await deliver(setup(), d), 400, "job_id_missing");
     });
 
-    it("a form-encoded body (400 unsupported_media_type)", async () => {
+    it("a form-encoded body (415 unsupported_media_type)", async () => {
       const body = "id=it-6&status=completed";
       const d = {
         ...signDelivery("instanttranscriber"),
@@ -109,7 +109,7 @@ describe("instanttranscriber", () => {
           "x-instanttranscriber-signature": `sha256=${hmac(SECRET, body)}`,
         },
       };
-      expectRefused(await deliver(setup(), d), 400, "unsupported_media_type");
+      expectRefused(await deliver(setup(), d), 415, "unsupported_media_type");
     });
   });
 

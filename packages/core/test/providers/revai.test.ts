@@ -41,6 +41,18 @@ describe("revai", () => {
     expect(h.events[0]).toMatchObject({ type: "transcription.updated", status: "processing" });
   });
 
+  it("maps completed (language identification, sentiment, topic extraction jobs) → completed", async () => {
+    const h = harness(config);
+    const body = job({ status: "completed", type: "language_id", completed_on: "2026-01-01T00:01:00Z" });
+    await h.send({ url: "/webhooks/revai", headers, body });
+    expect(h.events[0]).toMatchObject({
+      type: "transcription.completed",
+      status: "completed",
+      providerStatus: "completed",
+      jobId: "Umx5c6F7pH7r",
+    });
+  });
+
   it("refuses missing and wrong auth headers with 401", async () => {
     const h = harness(config);
     const missing = await h.send({

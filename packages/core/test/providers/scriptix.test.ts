@@ -91,14 +91,14 @@ describe("scriptix", () => {
       expectRefused(await deliver(setup(), d), 400, "job_id_missing");
     });
 
-    it("a form-encoded body (400 unsupported_media_type)", async () => {
+    it("a form-encoded body (415 unsupported_media_type)", async () => {
       const d = signDelivery("scriptix", { jobId: "sx-9", headers: AUTH });
       const form = {
         ...d,
         body: "sessionId=sx-9",
         headers: { ...d.headers, "content-type": "application/x-www-form-urlencoded" },
       };
-      expectRefused(await deliver(setup(), form), 400, "unsupported_media_type");
+      expectRefused(await deliver(setup(), form), 415, "unsupported_media_type");
     });
   });
 });

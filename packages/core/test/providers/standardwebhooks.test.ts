@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { harness, hmac, now } from "./support";
 
 const KEY = randomBytes(24);
@@ -81,15 +81,39 @@ describe("standardwebhooks", () => {
     expect(res.status).toBe(200);
   });
 
-  it("accepts a raw (non-whsec_) key and rotation lists", async () => {
-    const h = setup([`whsec_${randomBytes(24).toString("base64")}`, "plain-raw-key"]);
+  it("reads a bare (non-whsec_) secret as base64, as the standardwebhooks and svix libraries do", async () => {
+    // The libraries strip an optional whsec_ and base64-decode the rest, so "<base64>" and
+    // "whsec_<base64>" are the same key. Reading the bare form as UTF-8 refused every genuine delivery.
+    const bare = randomBytes(24);
+    const h = setup([`whsec_${randomBytes(24).toString("base64")}`, bare.toString("base64")]);
     const body = event("batch.completed");
     const res = await h.send({
       url: "/webhooks/standardwebhooks",
-      headers: headers(body, { key: "plain-raw-key" }),
+      headers: headers(body, { key: bare }),
       body,
     });
     expect(res.status).toBe(200);
+    const utf8 = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: headers(body, { id: "msg_utf8", key: bare.toString("base64") }),
+      body,
+    });
+    expect([utf8.status, utf8.json.error.code]).toEqual([401, "signature_mismatch"]);
+  });
+
+  it("refuses at creation a bare secret that is not base64, naming provider and option, never the secret", () => {
+    for (const secret of ["plain-raw-key", "has space==", "abc", "a===", "abcde", "whsec_"]) {
+      let error: unknown;
+      try {
+        setup(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", secret]);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, secret).toBeInstanceOf(TypeError);
+      const message = (error as Error).message;
+      expect(message).toContain("providers.standardwebhooks.secret");
+      if (secret.length > 6) expect(message).not.toContain(secret);
+    }
   });
 
   it("refuses a missing signature, a wrong key, a tampered body and a changed webhook-id with 401", async () => {
@@ -139,6 +163,56 @@ describe("standardwebhooks", () => {
     });
     expect(ok.status).toBe(200);
     expect(h.events).toHaveLength(0);
+  });
+
+  it("floors now to whole seconds like the libraries: accepted at t + 300.5 s, refused at t + 301 s", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    const t = now() - 1000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime((t + 300) * 1000 + 500);
+      const late = await h.send({
+        url: "/webhooks/standardwebhooks",
+        headers: headers(body, { id: "m-late", t }),
+        body,
+      });
+      expect(late.status).toBe(200);
+      vi.setSystemTime((t + 301) * 1000);
+      const stale = await h.send({
+        url: "/webhooks/standardwebhooks",
+        headers: headers(body, { id: "m-stale", t }),
+        body,
+      });
+      expect([stale.status, stale.json.error.code]).toEqual([401, "timestamp_too_old"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("accepts a valid signature written unpadded or as base64url (deliberately looser than the libraries: same bytes)", async () => {
+    const h = setup();
+    const body = event("batch.completed");
+    const t = now();
+    const variants = {
+      unpadded: (sig: string) => sig.replace(/=+$/, ""),
+      base64url: (sig: string) => Buffer.from(sig, "base64").toString("base64url"),
+    };
+    for (const [name, rewrite] of Object.entries(variants)) {
+      const id = `m-${name}`;
+      const signature = `v1,${rewrite(hmac(KEY, `${id}.${t}.${body}`, "base64"))}`;
+      expect(signature).not.toContain("=");
+      const res = await h.send({
+        url: "/webhooks/standardwebhooks",
+        headers: headers(body, { id, t, signature }),
+        body,
+      });
+      expect(res.status, name).toBe(200);
+    }
+    expect(h.events.map((e) => e.idempotencyKey)).toEqual([
+      "standardwebhooks:m-unpadded",
+      "standardwebhooks:m-base64url",
+    ]);
   });
 
   it("reads svix-* headers from senders that only send those", async () => {

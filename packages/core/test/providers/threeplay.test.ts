@@ -163,10 +163,10 @@ describe("threeplay", () => {
       );
     });
 
-    it("a content type 3Play does not send (400 unsupported_media_type)", async () => {
+    it("a content type 3Play does not send (415 unsupported_media_type)", async () => {
       const { receiver, callbackUrl } = setup();
       const d = signDelivery("threeplay", { callbackUrl, headers: { "content-type": "text/xml" } });
-      expectRefused(await deliver(receiver, d), 400, "unsupported_media_type");
+      expectRefused(await deliver(receiver, d), 415, "unsupported_media_type");
     });
 
     it("a body without the transcript id (400 job_id_missing)", async () => {

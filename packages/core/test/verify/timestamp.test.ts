@@ -37,9 +37,13 @@ describe("verifyTimestamp", () => {
     );
     expect(codeOf(() => verifyTimestamp(nowS + 2, { now, toleranceSeconds: 0 }))).toBe("timestamp_too_new");
   });
-  it("handles a now that is not on a whole second", () => {
-    expect(codeOf(() => verifyTimestamp(nowS - 300, { now: now + 500 }))).toBe("timestamp_too_old");
+  it("floors a now that is not on a whole second, as the Standard Webhooks libraries do", () => {
+    // At t + 300.5 s the standardwebhooks / svix / openai verifiers still accept; so do we.
+    expect(codeOf(() => verifyTimestamp(nowS - 300, { now: now + 500 }))).toBe("accepted");
+    expect(codeOf(() => verifyTimestamp(nowS - 300, { now: now + 999 }))).toBe("accepted");
+    expect(codeOf(() => verifyTimestamp(nowS - 301, { now: now + 500 }))).toBe("timestamp_too_old");
     expect(codeOf(() => verifyTimestamp(nowS + 300, { now: now + 500 }))).toBe("accepted");
+    expect(codeOf(() => verifyTimestamp(nowS + 301, { now: now + 999 }))).toBe("timestamp_too_new");
   });
   it("rejects missing and garbage timestamps as timestamp_missing", () => {
     for (const bad of [

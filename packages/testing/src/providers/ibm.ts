@@ -6,7 +6,7 @@ import type { SampleDelivery, SignDeliveryOptions } from "../types";
  * An IBM Watson Speech to Text callback: POST JSON `{ id, event, user_token }` (`"completed"` →
  * `recognitions.completed_with_results` with `results`, `"failed"` → `recognitions.failed`; other IBM
  * events as given), with, given `options.secret` (the `user_secret`), `X-Callback-Signature`: base64
- * HMAC-SHA256 of the body.
+ * HMAC-SHA1 of the body, as IBM signs (https://cloud.ibm.com/docs/speech-to-text?topic=speech-to-text-async).
  *
  * @example
  * ```ts
@@ -41,7 +41,7 @@ export function ibmDelivery(options: SignDeliveryOptions): SampleDelivery {
   });
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.secret !== undefined) {
-    headers["x-callback-signature"] = createHmac("sha256", options.secret).update(body).digest("base64");
+    headers["x-callback-signature"] = createHmac("sha1", options.secret).update(body).digest("base64");
   }
   return delivery("ibm", options, { body, headers });
 }

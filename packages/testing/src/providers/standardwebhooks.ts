@@ -6,7 +6,9 @@ import type { SampleDelivery, SignDeliveryOptions } from "../types";
  * A Standard Webhooks delivery: POST JSON `{ type, timestamp, data: { id, status } }` (`"completed"` →
  * type `transcription.completed`, `"failed"` → `transcription.failed`) with `webhook-id` (fresh),
  * `webhook-timestamp` (`options.timestamp`, default now) and, given `options.secret` (`whsec_<base64>`,
- * or a raw key), `webhook-signature: v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>`.
+ * or the bare base64 key: both are base64-decoded, as the `standardwebhooks` and `svix` libraries do),
+ * `webhook-signature: v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>`. The output passes those
+ * libraries' `Webhook.verify` and OpenAI's `client.webhooks.unwrap`.
  *
  * @example
  * ```ts
@@ -32,9 +34,8 @@ export function standardwebhooksDelivery(options: SignDeliveryOptions): SampleDe
     "webhook-timestamp": String(t),
   };
   if (options.secret !== undefined) {
-    const key = options.secret.startsWith("whsec_")
-      ? Buffer.from(options.secret.slice("whsec_".length), "base64")
-      : Buffer.from(options.secret, "utf8");
+    // As the standardwebhooks and svix libraries read a secret: an optional whsec_, then base64.
+    const key = Buffer.from(options.secret.replace(/^whsec_/, ""), "base64");
     const sig = createHmac("sha256", key).update(`${msgId}.${t}.${body}`).digest("base64");
     headers["webhook-signature"] = `v1,${sig}`;
   }

@@ -1,0 +1,136 @@
+import type { CompiledProvider } from "../compile-providers";
+import { unauthorized, WebhookError } from "../errors";
+import { eventType, type TranscriptionEvent } from "../events";
+import { mediaType, type WebhookRequest, type WebhookResponse } from "../http";
+import { parseBody } from "../parse-body";
+import type { ProviderContext } from "../providers/define-provider";
+import { readBody } from "../read-body";
+import { verifyStaticHeaders } from "../verify/static-headers";
+import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
+import { IGNORED, OK } from "./respond";
+
+/** One request, reduced to what the pipeline reads. */
+export interface Delivery {
+  method: string;
+  url: URL;
+  header: (name: string) => string | undefined;
+  /** How many times a header was sent (see `headerCounter`). */
+  count: (name: string) => number;
+  body: WebhookRequest["body"];
+  ip?: string;
+  /** Set by the pipeline once it starts reading the body; until then nothing of it was consumed. */
+  bodyStarted?: boolean;
+}
+
+/** What the pipeline needs besides the request. */
+export interface PipelineOptions {
+  /** Secrets of signed callback URLs; empty when `urlTokenSecret` is not set. */
+  urlSecrets: readonly string[];
+  bodyTimeoutMs: number;
+  /** Runs the handlers once per idempotency key and answers. */
+  runOnce: (event: TranscriptionEvent, success: WebhookResponse) => Promise<WebhookResponse>;
+}
+
+/**
+ * The pipeline of one delivery to one provider, in order: method → address → handshake → static
+ * headers → URL token → read the body → signature → parse → normalise → run once. Every refusal is a
+ * thrown `WebhookError`; nothing is read or parsed before the checks that can be made without it.
+ *
+ * @example
+ * ```ts
+ * const deliver = createPipeline({ urlSecrets: [], bodyTimeoutMs: 30_000, runOnce });
+ * const response = await deliver(router.route(url.pathname), { method, url, header, body });
+ * ```
+ */
+export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineOptions) {
+  return async function deliver(provider: CompiledProvider, req: Delivery): Promise<WebhookResponse> {
+    const { definition, config } = provider;
+    if (!provider.methods.includes(req.method)) {
+      throw new WebhookError(
+        "method_not_allowed",
+        405,
+        `${definition.name} calls back with ${provider.allow} only`,
+        {
+          allow: provider.allow,
+        },
+      );
+    }
+    if (provider.ipAllowed && !provider.ipAllowed(req.ip)) {
+      throw new WebhookError(
+        "ip_not_allowed",
+        403,
+        `The address ${req.ip ?? "(unknown)"} is not in allowIps`,
+      );
+    }
+    const early = { method: req.method, url: req.url, header: req.header, metadata: {}, config };
+    const handshake = await definition.handshake?.(early);
+    if (handshake) return handshake;
+
+    // Every header that authenticates is read through this: sent twice, it decides nothing (401).
+    const authHeader = (name: string): string | undefined => {
+      if (req.count(name) > 1) {
+        throw unauthorized(
+          "header_repeated",
+          `The ${name} header was sent more than once; an authenticating header must be sent exactly once`,
+        );
+      }
+      return req.header(name);
+    };
+    if (config.headers) await verifyStaticHeaders(config.headers, authHeader);
+    let metadata: Record<string, string> = {};
+    const token = req.url.searchParams.get(URL_TOKEN_PARAM);
+    if (provider.urlToken || (token && urlSecrets.length > 0)) {
+      const claims = await verifyUrlToken(token, urlSecrets, {
+        provider: definition.id,
+        path: req.url.pathname,
+        maxAgeMs: provider.urlToken?.maxAgeMs,
+      });
+      metadata = claims.metadata;
+    }
+
+    const declared = req.header("content-length");
+    req.bodyStarted = true;
+    const body = await readBody(req.body, {
+      limit: provider.limit,
+      timeoutMs: bodyTimeoutMs,
+      declaredLength: declared === undefined ? undefined : Number(declared),
+    });
+    const ctx: ProviderContext = {
+      method: req.method,
+      url: req.url,
+      header: req.header,
+      contentType: mediaType(req.header("content-type")),
+      body,
+      metadata,
+      config,
+    };
+    if (config.secret !== undefined) await definition.verifySignature!({ ...ctx, header: authHeader });
+
+    const parsed = parseBody(
+      body,
+      ctx.contentType,
+      definition.formats ?? ["json"],
+      req.header("content-type"),
+    );
+    const payload = definition.parse ? definition.parse(parsed, ctx) : parsed;
+    const normalised = definition.normalise(payload, ctx);
+    if (normalised.ignore) return IGNORED;
+    if (!normalised.jobId) {
+      throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
+    }
+    const event = {
+      type: eventType(normalised.status),
+      provider: definition.id,
+      jobId: normalised.jobId,
+      status: normalised.status,
+      providerStatus: normalised.providerStatus,
+      idempotencyKey:
+        normalised.idempotencyKey ?? `${definition.id}:${normalised.jobId}:${normalised.providerStatus}`,
+      receivedAt: new Date(),
+      metadata,
+      ...(normalised.error ? { error: normalised.error } : {}),
+      payload: normalised.payload,
+    } as TranscriptionEvent;
+    return runOnce(event, definition.successResponse ?? OK);
+  };
+}
