@@ -58,12 +58,12 @@ export interface Runtime {
 
 const binDirOf = (dir: string) => join(INSTALLED, dir, "node_modules/.bin");
 const bin = (dir: string, name: string) => join(binDirOf(dir), name);
-const versionOf = (dir: string, pkg: string): string | undefined => {
+const versionOf = (dir: string, pkg: string): string => {
   try {
     const file = join(INSTALLED, dir, "node_modules", pkg, "package.json");
     return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
   } catch {
-    return undefined;
+    return "(not installed)";
   }
 };
 const notInstalled = (dir: string, ...paths: string[]) =>
@@ -111,7 +111,7 @@ function nodeRuntime(major: 20 | 22 | 24 | 26): Runtime {
   const command = major === 20 ? process.execPath : bin(dir, "node");
   const version = major === 20 ? process.versions.node : versionOf(dir, "node");
   return {
-    label: `Node.js ${version ?? major}`,
+    label: `Node.js ${version.startsWith("(") ? `${major} ${version}` : version}`,
     binDir: major === 20 ? dirname(process.execPath) : binDirOf(dir),
     missing:
       major === 20
