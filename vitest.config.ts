@@ -31,6 +31,12 @@ export default defineConfig({
           name: "node",
           include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
           env: { SCRIBEHOOK_PRIMITIVES: "node" },
+          // Type tests (`*.test-d.ts`): tsc checks their expectTypeOf assertions as part of `pnpm test`.
+          typecheck: {
+            enabled: true,
+            include: ["packages/*/test/**/*.test-d.ts", "test/**/*.test-d.ts"],
+            tsconfig: "./tsconfig.json",
+          },
         },
       },
       {

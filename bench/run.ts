@@ -47,7 +47,7 @@ if (!settings.only || settings.only.test("memory-store")) {
   console.log("dedupe store: memoryStore() full vs empty, 5 rounds × 100,000 deliveries each…");
   store = await storeBenchmark();
   console.log(
-    `dedupe store: empty ${store.emptyUs.toFixed(2)} µs, full ${store.fullUs.toFixed(2)} µs per delivery ` +
+    `dedupe store: empty ${store.emptyUs.toFixed(2)} µs, full ${store.fullUs.toFixed(2)} µs CPU per delivery ` +
       `(${((store.fullUs / store.emptyUs - 1) * 100).toFixed(1)} %)`,
   );
 }

@@ -23,11 +23,14 @@ export interface StoreResult {
   /** Keys the full store held when measured. */
   fullKeys: number;
   maxBytes: number;
-  /** Median µs per delivery over the rounds, and each round's figure. */
+  /** Median CPU µs (user + system) per delivery over the rounds, and each round's figure. */
   emptyUs: number;
   fullUs: number;
   emptyRounds: number[];
   fullRounds: number[];
+  /** The same in wall-clock µs (inflated by anything else running on the machine). */
+  emptyWallUs: number;
+  fullWallUs: number;
 }
 
 const CLAIM_TTL = 60_000;
@@ -57,13 +60,17 @@ export async function fillToBound(store: Store, tag = "fill"): Promise<number> {
   return store.size;
 }
 
-async function deliveriesPerSecond(store: Store, keys: readonly string[]): Promise<number> {
+/** CPU and wall-clock µs per delivery (claim + complete) over `keys`. */
+async function perDelivery(store: Store, keys: readonly string[]): Promise<{ cpu: number; wall: number }> {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (const k of keys) {
     await store.claim(k, "owner", CLAIM_TTL);
     await store.complete(k, "owner", DEDUPE_TTL);
   }
-  return Number(process.hrtime.bigint() - start) / 1000 / keys.length;
+  const wall = Number(process.hrtime.bigint() - start) / 1000 / keys.length;
+  const used = process.cpuUsage(cpu);
+  return { cpu: (used.user + used.system) / keys.length, wall };
 }
 
 /**
@@ -80,10 +87,12 @@ export async function measureStore({ deliveries = 100_000, rounds = 5 } = {}): P
   const { memoryStore } = await importDist("core");
   const emptyRounds: number[] = [];
   const fullRounds: number[] = [];
+  const emptyWall: number[] = [];
+  const fullWall: number[] = [];
   let fullKeys = 0;
   let maxBytes = 0;
   // One untimed pass first, so both states run optimised code.
-  await deliveriesPerSecond(
+  await perDelivery(
     memoryStore(),
     Array.from({ length: deliveries }, (_, i) => keyOf("warm", i)),
   );
@@ -94,8 +103,9 @@ export async function measureStore({ deliveries = 100_000, rounds = 5 } = {}): P
       if (state === "full") fullKeys = await fillToBound(store);
       const keys = Array.from({ length: deliveries }, (_, i) => keyOf(`r${round}${state}`, i));
       (globalThis as { gc?: () => void }).gc?.();
-      const us = await deliveriesPerSecond(store, keys);
-      (state === "full" ? fullRounds : emptyRounds).push(us);
+      const { cpu, wall } = await perDelivery(store, keys);
+      (state === "full" ? fullRounds : emptyRounds).push(cpu);
+      (state === "full" ? fullWall : emptyWall).push(wall);
     }
   }
   return {
@@ -107,6 +117,8 @@ export async function measureStore({ deliveries = 100_000, rounds = 5 } = {}): P
     fullUs: median(fullRounds),
     emptyRounds,
     fullRounds,
+    emptyWallUs: median(emptyWall),
+    fullWallUs: median(fullWall),
   };
 }
 

@@ -2,7 +2,9 @@
  * Micro-benchmark: time per delivery of `receiver.handle()` as the Node adapters call it (a Node
  * stream body), for a signed InstantTranscriber delivery whose handler reads the payload: read the body,
  * verify the HMAC, parse the JSON, normalise, claim in the memory store, run the handler.
- * A standalone script, not part of `pnpm bench`; run it on a quiet machine:
+ * Prints wall time and CPU time (user + system of this process) per delivery; on a shared machine the
+ * CPU time is the steadier of the two. A standalone script, not part of `pnpm bench`; run it on a
+ * quiet machine:
  *
  *   node --import tsx bench/verify-parse-micro.ts
  */
@@ -13,7 +15,11 @@ import { BENCH_SECRET, bodyParts } from "./payload";
 
 const PATH = "/webhooks/instanttranscriber";
 
-async function measure(bytes: number, count: number, rounds: number): Promise<number[]> {
+async function measure(
+  bytes: number,
+  count: number,
+  rounds: number,
+): Promise<{ wall: number[]; cpu: number[] }> {
   const { prefix, suffix } = bodyParts(bytes);
   const receiver = createReceiver({
     providers: { instanttranscriber: { secret: BENCH_SECRET } },
@@ -23,7 +29,8 @@ async function measure(bytes: number, count: number, rounds: number): Promise<nu
   receiver.onComplete((event) => {
     words += (event.payload as { words?: unknown[] }).words?.length ?? 0;
   });
-  const perRound: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let round = 0; round < rounds + 1; round++) {
     const deliveries = Array.from({ length: count }, () => {
       const body = Buffer.concat([prefix, suffix(randomUUID())]);
@@ -31,6 +38,7 @@ async function measure(bytes: number, count: number, rounds: number): Promise<nu
       return { body, signature };
     });
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     for (const { body, signature } of deliveries) {
       const stream = new Readable({
         read() {
@@ -52,10 +60,15 @@ async function measure(bytes: number, count: number, rounds: number): Promise<nu
       if (res.status !== 200) throw new Error(`status ${res.status}: ${res.body}`);
     }
     const micros = Number(process.hrtime.bigint() - start) / 1000 / count;
-    if (round > 0) perRound.push(micros); // round 0 warms up
+    const used = process.cpuUsage(cpuStart);
+    // Round 0 warms up.
+    if (round > 0) {
+      wall.push(micros);
+      cpu.push((used.user + used.system) / count);
+    }
   }
   if (words === 0) throw new Error("the handler read no words");
-  return perRound;
+  return { wall, cpu };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -64,8 +77,10 @@ for (const [label, bytes, count] of [
   ["1.5 KB", 1536, 4000],
   ["1 MB", 1024 * 1024, 60],
 ] as const) {
-  const rounds = await measure(bytes, count, 5);
+  const { wall, cpu } = await measure(bytes, count, 5);
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
   console.log(
-    `${label}: median ${median(rounds).toFixed(1)} µs per delivery (rounds: ${rounds.map((r) => r.toFixed(1)).join(", ")})`,
+    `${label}: median wall ${median(wall).toFixed(1)} µs, CPU ${median(cpu).toFixed(1)} µs per delivery ` +
+      `(wall ${list(wall)}; CPU ${list(cpu)})`,
   );
 }

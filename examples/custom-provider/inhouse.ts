@@ -50,6 +50,7 @@ export const inhouse = defineProvider({
       },
       "X-Inhouse-Signature",
     );
+    // The `tolerance` option ("5m", or milliseconds) reaches providers converted to seconds.
     verifyTimestamp(timestamp, { toleranceSeconds: ctx.config.tolerance ?? 300 });
   },
   normalise: (payload: InhousePayload) => ({

@@ -18,7 +18,18 @@ export default defineConfig({
     "primitives/read-node": "src/primitives/read-node.ts",
     "primitives/read-web": "src/primitives/read-web.ts",
   },
-  dts: { entry: publicEntries },
+  // The sources import the primitives as #crypto / #read-body; for the declarations (which never
+  // mention them) Node's modules stand in. Not in tsconfig.json: bundlers such as esbuild read its
+  // paths for dist/ too, and would then take the Node modules for every runtime.
+  dts: {
+    entry: publicEntries,
+    compilerOptions: {
+      paths: {
+        "#crypto": ["./src/primitives/crypto-node.ts"],
+        "#read-body": ["./src/primitives/read-node.ts"],
+      },
+    },
+  },
   // One copy of each module (WebhookError included) whichever entries an app imports, in CJS too.
   splitting: true,
   external: ["#crypto", "#read-body", /^node:/],

@@ -164,7 +164,7 @@ const jsonOf = (size: number, jobId: string): string => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// The cases: every row of DESIGN.md's "What each request gets", then the edges around them.
+// The cases: every row of the core README's "What each request gets" table, then the edges around them.
 
 const basic: ReceiverOptions = { providers: { assemblyai: AAI } };
 
@@ -436,7 +436,7 @@ export const cases: ConformanceCase[] = [
   },
   {
     name: "timestamp outside the window: 401, inside: 200",
-    options: withSigned({ signedco: { secret: SECRETS.signed, tolerance: 60 } }),
+    options: withSigned({ signedco: { secret: SECRETS.signed, tolerance: "60s" } }),
     async run({ send, events }) {
       const now = Math.floor(Date.now() / 1000);
       expectError(await send(signed(id(), { timestamp: now - 600 })), 401, "timestamp_too_old");

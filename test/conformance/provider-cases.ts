@@ -14,7 +14,7 @@ const S = {
   verbitUrl: "verbit-url-secret-5a",
 };
 
-/** The five launch providers, configured as DESIGN.md's example configures them. */
+/** The five launch providers, configured as the root README's example configures them. */
 const launchOptions: ReceiverOptions = {
   providers: {
     assemblyai: { headers: { "x-webhook-token": S.aai } },

@@ -1,5 +1,6 @@
 /**
- * Every row of DESIGN.md's status table, through the Express middleware, on Express 4 and 5.
+ * Every row of the status table in packages/core/README.md ("What each request gets"), through the
+ * Express middleware, on Express 4 and 5.
  * AssemblyAI (static header authentication) is the provider; requests are built by hand.
  */
 import { randomUUID } from "node:crypto";
@@ -316,7 +317,7 @@ describe.each([
         const url = hooks.callbackUrl({
           provider: "assemblyai",
           baseUrl: "https://x.test",
-          expiresIn: 60,
+          expiresIn: "60s",
           now: Date.now() - 120_000,
         });
         expectError(

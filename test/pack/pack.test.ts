@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Packs every package as it would be published (`pnpm pack` rewrites `workspace:` ranges), installs
 // the tarballs with npm into a scratch project outside the workspace, and uses them from CommonJS and
 // ESM: every export is there, and an Express app built from the tarballs serves one signed delivery.
+// Alongside them it installs what the READMEs tell a new user to install (`npm install
+// @scribehook/redis ioredis` takes ioredis's latest major, which the peer range must admit) and
+// type-checks the Redis README's example as a user's ESM file under `moduleResolution: NodeNext`.
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -95,6 +98,14 @@ import * as slim from "@scribehook/core/fetch";
 import * as aai from "@scribehook/core/providers/assemblyai";
 const mods = { core, express: expressAdapter, koa, fastify, redis, testing, slim, aai };`);
 
+/** The first ```ts block after `heading` in a README of this repository, as a user would copy it. */
+function readmeExample(readme: string, heading: string): string {
+  const text = readFileSync(join(root, readme), "utf8");
+  const block = /```ts\n([\s\S]*?)```/.exec(text.slice(text.indexOf(heading)));
+  if (text.indexOf(heading) < 0 || !block) throw new Error(`${readme}: no ts example under "${heading}"`);
+  return block[1]!;
+}
+
 describe("packed packages", () => {
   beforeAll(async () => {
     scratch = await mkdtemp(join(tmpdir(), "scribehook-pack-"));
@@ -107,7 +118,14 @@ describe("packed packages", () => {
       JSON.stringify({
         name: "scratch",
         private: true,
-        dependencies: { ...deps, express: "^5.1.0" },
+        dependencies: {
+          ...deps,
+          express: "^5.1.0",
+          // What `npm install @scribehook/redis ioredis` picks: whatever major is current.
+          ioredis: "latest",
+          "@types/express": "^5.0.0",
+          "@types/node": "^20.0.0",
+        },
         // The packed packages depend on each other by version (`^0.1.0`): use the tarballs for those too.
         overrides: Object.fromEntries(Object.keys(deps).map((name) => [name, `$${name}`])),
       }),
@@ -119,7 +137,23 @@ describe("packed packages", () => {
     );
     await writeFile(join(app, "check.cjs"), cjs);
     await writeFile(join(app, "check.mjs"), esm);
-  }, 240_000);
+    await writeFile(join(app, "redis-readme.mts"), readmeExample("packages/redis/README.md", "## Use"));
+    await writeFile(
+      join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+        },
+        files: ["redis-readme.mts"],
+      }),
+    );
+  }, 420_000); // build + pack + npm install: minutes on a busy 2-core machine
 
   afterAll(async () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -132,6 +166,29 @@ describe("packed packages", () => {
     expect(installed.dependencies["@scribehook/core"]).toMatch(/^\^\d+\.\d+\.\d+$/);
     expect(existsSync(join(scratch, "app", "node_modules", "@scribehook", "core", "src"))).toBe(false);
   });
+
+  it("the Redis README's example compiles under moduleResolution NodeNext, with ioredis's current major", async () => {
+    const installed = JSON.parse(
+      await readFile(join(scratch, "app", "node_modules", "ioredis", "package.json"), "utf8"),
+    );
+    const latest = (await run("npm", ["view", "ioredis", "version"], { cwd: scratch })).stdout.trim();
+    expect(installed.version).toBe(latest);
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    const result = await run(process.execPath, [tsc, "-p", "tsconfig.json"], {
+      cwd: join(scratch, "app"),
+    }).then(
+      () => "ok",
+      (err: { stdout: string }) => err.stdout,
+    );
+    expect(result).toBe("ok");
+  }, 180_000);
+
+  it("the installed scribehook bin runs the CLI", async () => {
+    const bin = join(scratch, "app", "node_modules", ".bin", "scribehook");
+    const { stdout } = await run(bin, ["--version"], { cwd: join(scratch, "app") });
+    const pkg = JSON.parse(await readFile(join(root, "packages", "testing", "package.json"), "utf8"));
+    expect(stdout.trim()).toBe(pkg.version);
+  }, 30_000);
 
   // `--conditions=worker` resolves core's #crypto and #read-body to the web primitives, as a Worker would.
   for (const [file, flags] of [

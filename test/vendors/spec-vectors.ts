@@ -4,10 +4,12 @@ import { dirname, join } from "node:path";
 
 /**
  * The Standard Webhooks test vector (secret, message id, timestamp, payload, expected signature), read at
- * test time from the tests that the `svix` package ships in `src/webhook.test.ts` — the same vector the
- * spec publishes (https://github.com/standard-webhooks/standard-webhooks, `spec/` and the libraries'
- * tests). Read, never copied: if a new svix release changes the file so the values cannot be found, the
- * suite fails here and says so.
+ * test time from the tests that the `svix` package ships in `src/webhook.test.ts`. They are the vectors
+ * of the spec's own JavaScript library tests (https://github.com/standard-webhooks/standard-webhooks,
+ * `libraries/javascript`): the signed "sign function works" vector, and the bare (non-`whsec_`) secret
+ * the libraries verify "with and without" the prefix. The `standardwebhooks` package ships no tests, so
+ * svix's copy is the one installed. Read, never copied: if a new svix release changes the file so the
+ * values cannot be found, the suite fails here and says so.
  */
 export interface SpecVector {
   /** `whsec_<base64>`. */

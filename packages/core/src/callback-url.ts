@@ -7,7 +7,7 @@ export interface CallbackUrlOptions {
   provider: string;
   /** Where the receiver is reachable from the internet, including any mount prefix: `https://api.example.com`. */
   baseUrl: string;
-  /** Lifetime: seconds or a string like `"14d"`. Default 14 days (3Play asks ≥ 1 day for ASR, ≥ 2 weeks for humans). */
+  /** Lifetime: milliseconds or a string like `"14d"`. Default 14 days (3Play asks ≥ 1 day for ASR, ≥ 2 weeks for humans). */
   expiresIn?: number | string;
   /** Your own values, signed into the URL and returned as `event.metadata` (strings only). */
   metadata?: Record<string, string>;

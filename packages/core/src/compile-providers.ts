@@ -1,6 +1,6 @@
 import { refuseAccidents } from "./config-values";
 import type { ReceiverOptions } from "./options";
-import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
+import type { ProviderConfig, ProviderContext, ProviderDefinition } from "./providers/define-provider";
 import { BUILTIN_PROVIDER_IDS } from "./providers/ids";
 import { parseBytes, parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
@@ -9,7 +9,8 @@ import { ipAllowList } from "./verify/ip-allowlist";
 /** A configured provider, with everything the pipeline needs worked out once at creation. */
 export interface CompiledProvider {
   definition: ProviderDefinition<string, any>;
-  config: ProviderConfig;
+  /** As given, with header names lower-cased and `tolerance` in seconds (what providers read). */
+  config: ProviderContext["config"];
   methods: readonly string[];
   /** `Allow` header value. */
   allow: string;
@@ -162,11 +163,11 @@ function compile(
     ipAllowed = ipAllowList(list);
   }
 
-  if (
-    config.tolerance !== undefined &&
-    !(typeof config.tolerance === "number" && Number.isFinite(config.tolerance) && config.tolerance > 0)
-  ) {
-    throw new TypeError(`${where}.tolerance: give the timestamp window in seconds, e.g. 300`);
+  let toleranceSeconds: number | undefined;
+  if (config.tolerance !== undefined) {
+    const ms = parseDuration(config.tolerance, `${where}.tolerance`);
+    if (ms <= 0) throw new TypeError(`${where}.tolerance: give a window longer than zero, e.g. "5m"`);
+    toleranceSeconds = ms / 1000;
   }
   if (config.signature !== undefined) {
     if (!signs) {
@@ -179,7 +180,11 @@ function compile(
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
   return {
     definition,
-    config: config.headers ? { ...config, headers: lowerKeys(config.headers) } : config,
+    config: {
+      ...config,
+      ...(config.headers ? { headers: lowerKeys(config.headers) } : {}),
+      tolerance: toleranceSeconds,
+    },
     methods: definition.methods,
     allow: definition.methods.join(", "),
     limit: parseBytes(

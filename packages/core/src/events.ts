@@ -1,3 +1,4 @@
+import type { WebhookErrorCode } from "./errors";
 import type { BuiltinPayloads } from "./providers";
 
 /**
@@ -23,12 +24,26 @@ export type EventStatus = "completed" | "failed" | "processing" | "cancelled" | 
 /** Event types, derived from the status: completed → completed; failed, cancelled → failed; else updated. */
 export type EventType = "transcription.completed" | "transcription.failed" | "transcription.updated";
 
-interface EventOf<P extends ProviderId> {
-  type: EventType;
+/**
+ * The statuses each event type carries.
+ *
+ * @example
+ * ```ts
+ * const status: StatusOfType["transcription.failed"] = "cancelled";
+ * ```
+ */
+export interface StatusOfType {
+  "transcription.completed": "completed";
+  "transcription.failed": "failed" | "cancelled";
+  "transcription.updated": "processing" | "other";
+}
+
+interface EventOf<P extends ProviderId, T extends EventType> {
+  type: T;
   provider: P;
   /** The provider's transcript / job / session id. */
   jobId: string;
-  status: EventStatus;
+  status: StatusOfType[T];
   /** The status exactly as the provider sent it. */
   providerStatus: string;
   /** `${provider}:${jobId}:${providerStatus}` unless the provider sends its own delivery id. */
@@ -42,22 +57,27 @@ interface EventOf<P extends ProviderId> {
 }
 
 /**
- * One verified, de-duplicated delivery. A union discriminated by `provider`, so checking
- * `event.provider` narrows `event.payload`.
+ * One verified, de-duplicated delivery. A union discriminated by `provider` and by `type`: checking
+ * `event.provider` narrows `event.payload`, checking `event.type` narrows `event.status`, and
+ * `on("transcription.completed", h)` hands `h` only the completed events.
  *
  * @example
  * ```ts
  * hooks.onComplete((event) => {
  *   if (event.provider === "gladia") console.log(event.payload.payload?.transcription?.full_transcript);
  * });
+ * const failed: TranscriptionEvent<"revai", "transcription.failed">[] = [];
  * ```
  */
-export type TranscriptionEvent<P extends ProviderId = ProviderId> = P extends ProviderId ? EventOf<P> : never;
+export type TranscriptionEvent<
+  P extends ProviderId = ProviderId,
+  T extends EventType = EventType,
+> = P extends ProviderId ? (T extends EventType ? EventOf<P, T> : never) : never;
 
 /** A delivery that was refused or failed, for logging. Carries no secret of scribehook's and no body. */
 export interface RejectedDelivery {
   status: number;
-  code: string;
+  code: WebhookErrorCode;
   message: string;
   provider?: string;
   method: string;

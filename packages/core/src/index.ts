@@ -12,6 +12,7 @@ export type {
   ProviderPayload,
   ProviderPayloads,
   RejectedDelivery,
+  StatusOfType,
   TranscriptionEvent,
 } from "./events";
 export {

@@ -25,22 +25,22 @@ export interface ReceiverOptions {
   urlTokenSecret?: string | readonly string[];
   /** Body limit: bytes or a string like `"20mb"`. Default `"25mb"`. */
   maxBodyBytes?: number | string;
-  /** How long a body may take to arrive: seconds or a string like `"30s"`. Default 30 s. */
+  /** How long a body may take to arrive: milliseconds or a string like `"30s"`. Default 30 s. */
   bodyTimeout?: number | string;
   /** Where processed deliveries are remembered. Default `memoryStore()`. */
   store?: DedupeStore;
-  /** How long a processed delivery is remembered: seconds or `"7d"`. Default 7 days. */
+  /** How long a processed delivery is remembered: milliseconds or a string like `"7d"`. Default 7 days. */
   dedupeTtl?: number | string;
   /**
    * How long a delivery being processed blocks its duplicates (they get 503 + Retry-After), so a
    * process that dies mid-handler cannot block the provider's retries for ever. The claim is
-   * renewed every third of it while the handlers run, so only a dead process's claim expires.
-   * Default 60 s.
+   * renewed every third of it while the handlers run, so only a dead process's claim expires:
+   * milliseconds or a string like `"60s"`. Default 60 s.
    */
   claimTtl?: number | string;
   /**
    * How long the handlers may take before the provider is answered 503 (with Retry-After) and the
-   * claim is released, so its retry is processed: seconds or a string like `"8s"`. Default 8 s,
+   * claim is released, so its retry is processed: milliseconds or a string like `"8s"`. Default 8 s,
    * below the shortest deadline a provider documents (AssemblyAI waits 10 s for a 2xx). The
    * handlers are not stopped (JavaScript cannot): if they finish later they still mark the delivery
    * processed, and until then a retry may run them a second time. Hand long work to a queue.

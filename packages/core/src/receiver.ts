@@ -6,6 +6,7 @@ import {
   Emitter,
   type EventHandler,
   type EventType,
+  type ProviderId,
   type RejectedDelivery,
   type TranscriptionEvent,
 } from "./events";
@@ -41,12 +42,12 @@ export interface Receiver {
   fetch(request: Request, info?: { ip?: string; env?: unknown }): Promise<Response>;
   /** A callback URL for `provider`, signed with `urlTokenSecret`, carrying `metadata` back to you. */
   callbackUrl(options: CallbackUrlOptions): string;
-  /** Adds a handler for one event type; returns a function that removes it. */
-  on(type: EventType, handler: EventHandler<TranscriptionEvent>): () => void;
+  /** Adds a handler for one event type, typed for that type's events; returns a function that removes it. */
+  on<T extends EventType>(type: T, handler: EventHandler<TranscriptionEvent<ProviderId, T>>): () => void;
   /** Adds a handler for `transcription.completed`. */
-  onComplete(handler: EventHandler<TranscriptionEvent>): () => void;
+  onComplete(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.completed">>): () => void;
   /** Adds a handler for `transcription.failed` (failed and cancelled jobs). */
-  onFailed(handler: EventHandler<TranscriptionEvent>): () => void;
+  onFailed(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.failed">>): () => void;
   /** Adds a handler for every event, after the type's own handlers. */
   onAny(handler: EventHandler<TranscriptionEvent>): () => void;
   /** Adds a listener for refused or failed deliveries, for logging. Its errors are ignored. */

@@ -27,20 +27,23 @@ export function parseBytes(value: number | string, what = "size"): number {
 }
 
 /**
- * Milliseconds from a number of **seconds** or a string such as `"14d"`, `"2h"`, `"30m"`, `"45s"`, `"500ms"`.
+ * Milliseconds from a number of **milliseconds** or a string such as `"500ms"`, `"30s"`, `"5m"`,
+ * `"2h"`, `"14d"`, `"1w"`. Every duration option of scribehook goes through it, so all follow this
+ * one convention.
  *
  * @example
  * ```ts
- * parseDuration("14d"); // 1209600000
- * parseDuration(300);   // 300000
+ * parseDuration("14d");  // 1209600000
+ * parseDuration("30s");  // 30000
+ * parseDuration(1500);   // 1500
  * ```
  */
 export function parseDuration(value: number | string, what = "duration"): number {
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value * 1000;
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)\s*$/i.exec(String(value));
   if (!m)
     throw new TypeError(
-      `${what}: expected seconds or a string like "14d", "2h", "30m", got ${JSON.stringify(value)}`,
+      `${what}: expected milliseconds or a string like "500ms", "30s", "5m", "14d", got ${JSON.stringify(value)}`,
     );
   return Number(m[1]) * MS_UNITS[m[2]!.toLowerCase()]!;
 }

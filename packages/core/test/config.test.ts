@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assertHmac, createReceiver, defineProvider, type ReceiverOptions } from "../src/index";
+import {
+  assertHmac,
+  createReceiver,
+  defineProvider,
+  parseDuration,
+  type ReceiverOptions,
+} from "../src/index";
 
 // Distinctive values: none may ever appear in an error message.
 const SECRETS = ["sekret-header-value-9f3", "sekret-hmac-value-7a1", "sekret-url-value-2c8"];
@@ -45,13 +51,13 @@ describe("createReceiver configuration", () => {
           maxBodyBytes: "1mb",
           urlToken: { maxAge: "2d" },
         },
-        inhouse: { secret: [SECRETS[1]!, "old"], tolerance: 600, allowIps: ["10.0.0.0/8", "::1"] },
+        inhouse: { secret: [SECRETS[1]!, "old"], tolerance: "10m", allowIps: ["10.0.0.0/8", "::1"] },
       } as ReceiverOptions["providers"],
       customProviders: [signing],
       urlTokenSecret: [SECRETS[2]!],
       maxBodyBytes: 1024,
       dedupeTtl: "14d",
-      claimTtl: 30,
+      claimTtl: 30_000,
       bodyTimeout: "5s",
       trustProxy: 2,
     });
@@ -167,7 +173,11 @@ describe("createReceiver configuration", () => {
     );
     expectMisconfig(
       { providers: { inhouse: { secret: SECRETS[1], tolerance: 0 } }, customProviders: [signing] },
-      /inhouse\.tolerance: give the timestamp window in seconds/,
+      /inhouse\.tolerance: give a window longer than zero/,
+    );
+    expectMisconfig(
+      { providers: { inhouse: { secret: SECRETS[1], tolerance: "soon" } }, customProviders: [signing] },
+      /inhouse\.tolerance: expected milliseconds or a string like "500ms"/,
     );
   });
   it("refuses a bad trustProxy, store or path", () => {
@@ -198,17 +208,17 @@ describe("createReceiver configuration", () => {
       id: "picky",
       checkConfig(config, where) {
         seen.push(where);
-        if (config.tolerance !== undefined && config.tolerance > 60) {
+        if (config.tolerance !== undefined && parseDuration(config.tolerance) > 60_000) {
           throw new TypeError(`${where}.tolerance: at most 60 s for this sender`);
         }
       },
     });
     expectMisconfig(
-      { providers: { picky: { secret: SECRETS[1], tolerance: 600 } }, customProviders: [picky] },
+      { providers: { picky: { secret: SECRETS[1], tolerance: "10m" } }, customProviders: [picky] },
       /providers\.picky\.tolerance: at most 60 s/,
     );
     createReceiver({
-      providers: { picky: { secret: SECRETS[1], tolerance: 30 } } as ReceiverOptions["providers"],
+      providers: { picky: { secret: SECRETS[1], tolerance: "30s" } } as ReceiverOptions["providers"],
       customProviders: [picky],
     });
     expect(seen).toEqual(["providers.picky", "providers.picky"]);

@@ -24,9 +24,10 @@ describe("parseBytes", () => {
 });
 
 describe("parseDuration", () => {
-  it("takes numbers as seconds", () => {
-    expect(parseDuration(300)).toBe(300_000);
-    expect(parseDuration(0.5)).toBe(500);
+  it("takes numbers as milliseconds", () => {
+    expect(parseDuration(300)).toBe(300);
+    expect(parseDuration(1500)).toBe(1500);
+    expect(parseDuration(0.5)).toBe(0.5);
     expect(parseDuration(0)).toBe(0);
   });
   it("reads ms, s, m, h, d, w", () => {
@@ -41,7 +42,7 @@ describe("parseDuration", () => {
   it("throws a TypeError naming the option and the value", () => {
     for (const bad of ["", "14", "d", "-1d", "1y", "14 days", -1, Number.NaN, Infinity]) {
       expect(() => parseDuration(bad, "dedupeTtl")).toThrow(TypeError);
-      expect(() => parseDuration(bad, "dedupeTtl")).toThrow(/dedupeTtl: expected/);
+      expect(() => parseDuration(bad, "dedupeTtl")).toThrow(/dedupeTtl: expected milliseconds or a string/);
     }
   });
 });

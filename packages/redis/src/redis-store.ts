@@ -93,7 +93,7 @@ type ScriptClient = (Redis | Cluster) & {
  *
  * @example
  * ```ts
- * import Redis from "ioredis";
+ * import { Redis } from "ioredis";
  * import { transcriptionWebhook } from "@scribehook/express";
  * import { redisStore } from "@scribehook/redis";
  *

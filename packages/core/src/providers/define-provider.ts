@@ -34,8 +34,11 @@ export interface ProviderContext {
   readonly body: Uint8Array;
   /** Metadata from a verified callback URL token; empty otherwise. */
   readonly metadata: Record<string, string>;
-  /** The provider's configuration (its secrets included: never copy them into an error). */
-  readonly config: ProviderConfig;
+  /**
+   * The provider's configuration (its secrets included: never copy them into an error), with
+   * `tolerance` worked out at creation into **seconds**.
+   */
+  readonly config: Omit<ProviderConfig, "tolerance"> & { tolerance?: number };
 }
 
 /** What a provider makes of one delivery. */
@@ -116,13 +119,14 @@ export interface ProviderConfig {
   /** Headers that must be present with exactly this value (or one of these values). */
   headers?: Record<string, string | readonly string[]>;
   /** Require a valid, unexpired token made by `callbackUrl()` in the request URL. */
+  /** `maxAge`: milliseconds or a string like `"30d"`; older tokens are refused even when not expired. */
   urlToken?: boolean | { maxAge?: number | string };
   /** Addresses/CIDRs allowed to call, or `"documented"` for the provider's published ones. */
   allowIps?: readonly string[] | "documented";
   /** Body limit for this provider, e.g. `"20mb"`. */
   maxBodyBytes?: number | string;
-  /** Window for signed timestamps, in seconds. Default 300. */
-  tolerance?: number;
+  /** Window for signed timestamps: milliseconds or a string like `"5m"`. Default 5 minutes. */
+  tolerance?: number | string;
   /** Override the signature header, algorithm, encoding or prefix of a signing provider. */
   signature?: SignatureOptions;
   /** Accept deliveries with no authentication at all. Never in production. */

@@ -36,8 +36,8 @@ const DEFAULT_TOLERANCE = 30 * 60;
 /**
  * ElevenLabs speech-to-text webhooks: POST JSON, signed with the workspace webhook's secret:
  * `ElevenLabs-Signature: t=<unix seconds>,v0=<hex HMAC-SHA256(secret, "<t>.<raw body>")>` → configure
- * `secret`. The timestamp must lie within `tolerance` seconds of now, in both directions; the default
- * here is 1800 (30 minutes, as ElevenLabs recommends), not the usual 300. A 4xx is not retried by
+ * `secret`. The timestamp must lie within `tolerance` of now, in both directions; the default
+ * here is 30 minutes (as ElevenLabs recommends), not the usual 5. A 4xx is not retried by
  * ElevenLabs, so only unrecoverable problems get one.
  *
  * Compared with the SDK's `webhooks.constructEvent` (what it accepts, scribehook accepts, except):

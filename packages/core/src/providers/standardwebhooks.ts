@@ -34,28 +34,29 @@ const BARE_BASE64 = /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9
  * ```
  */
 export function standardWebhooksKey(secret: string): Uint8Array {
-  const problem = secretProblem(secret);
+  const { key, problem } = readKey(secret);
   if (problem) throw new TypeError(`Standard Webhooks secret: ${problem}`);
-  return decodeKey(secret);
+  return key;
 }
 
-function decodeKey(secret: string): Uint8Array {
-  // The whsec_ part is read leniently, as Node's base64 decoder does (characters outside the alphabet
-  // are skipped); a bare secret must be strict base64 (checked by secretProblem).
-  const text = secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret;
-  return fromBase64(text.replace(/[^A-Za-z0-9+/_-]/g, "")) ?? new Uint8Array(0);
-}
-
-/** Why a secret cannot be a Standard Webhooks key, in words that never repeat it; `undefined` if it can. */
-function secretProblem(secret: string): string | undefined {
-  if (!secret.startsWith("whsec_") && !BARE_BASE64.test(secret)) {
-    return (
-      'expected "whsec_<base64>" or the bare base64 key (the standardwebhooks and svix libraries ' +
-      "base64-decode it), got a value that is not standard base64. Copy the key exactly as the sender shows it"
-    );
+/**
+ * The key bytes, or why the secret cannot be a key, in words that never repeat it. The `whsec_` part is
+ * read leniently, as Node's base64 decoder does (characters outside the alphabet are skipped); a bare
+ * secret must be strict standard base64.
+ */
+function readKey(secret: string): { key: Uint8Array; problem?: string } {
+  const whsec = secret.startsWith("whsec_");
+  if (!whsec && !BARE_BASE64.test(secret)) {
+    return {
+      key: new Uint8Array(0),
+      problem:
+        'expected "whsec_<base64>" or the bare base64 key (the standardwebhooks and svix libraries ' +
+        "base64-decode it), got a value that is not standard base64. Copy the key exactly as the sender shows it",
+    };
   }
-  if (decodeKey(secret).length === 0) return 'the key after "whsec_" is empty';
-  return undefined;
+  const text = whsec ? secret.slice("whsec_".length) : secret;
+  const key = fromBase64(text.replace(/[^A-Za-z0-9+/_-]/g, "")) ?? new Uint8Array(0);
+  return key.length === 0 ? { key, problem: 'the key after "whsec_" is empty' } : { key };
 }
 
 /**
@@ -146,12 +147,10 @@ export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebho
   checkConfig(config, where) {
     if (config.secret === undefined) return;
     const secrets = secretList(config.secret);
-    secrets.forEach((secret, i) => {
-      const problem = typeof secret === "string" ? secretProblem(secret) : undefined;
-      if (problem) {
-        throw new TypeError(`${where}.secret${secrets.length > 1 ? `[${i}]` : ""}: ${problem}`);
-      }
-    });
+    for (const [i, secret] of secrets.entries()) {
+      const { problem } = readKey(secret);
+      if (problem) throw new TypeError(`${where}.secret${secrets.length > 1 ? `[${i}]` : ""}: ${problem}`);
+    }
   },
   async verifySignature(ctx) {
     await verifyStandardWebhook({

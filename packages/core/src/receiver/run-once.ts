@@ -101,6 +101,7 @@ export function createRunOnce({
           { "retry-after": String(Math.max(1, Math.min(30, Math.ceil(handlerTimeoutMs / 1000)))) },
         );
       }
+      // The thrown value is the cause (onRejected gets it as `error`); it never reaches the sender.
       throw new WebhookError(
         "handler_failed",
         500,
@@ -160,11 +161,11 @@ function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** Runs `fn`, turning a synchronous throw into a rejection. */
 const attempt = async <T>(fn: () => Promise<T>): Promise<T> => fn();
 
-const storeUnavailable = (cause: unknown) =>
+const storeUnavailable = (cause?: unknown) =>
   new WebhookError(
     "store_unavailable",
     503,
     "The dedupe store is unreachable; nothing was acknowledged",
     { "retry-after": "30" },
-    { cause },
+    cause === undefined ? undefined : { cause },
   );

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import sjson from "secure-json-parse";
 import { describe, expect, test } from "vitest";
 import { WebhookError } from "../../src/errors";
 import { parseJson } from "../../src/json/parse-json";
@@ -171,3 +172,36 @@ describe("parseJson agrees with JSON.parse on generated texts", () => {
     fc.assert(fc.property(mutated, agrees), { numRuns: 2000 });
   });
 });
+
+// The same idea as secure-json-parse, without the dependency (and its Buffer branch) on the Fetch
+// path: its parse with the "remove" actions is the oracle.
+describe("parseJson removes what secure-json-parse removes", () => {
+  const poison = fc.constantFrom(
+    '"__proto__":{"polluted":1}',
+    '"\\u005f_proto__":{"polluted":1}',
+    '"constructor":{"prototype":{"polluted":1}}',
+    '"constructor":{"name":"kept"}',
+    '"constructor":"kept"',
+    '"__proto__":null',
+  );
+  test("on objects with poisonous keys at any depth", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), poison, (value, key) => {
+        // Poison goes where the marker keys are; both parsers get the same text.
+        const marked = JSON.stringify({ a: value, "\u0001": 0, b: [{ c: { "\u0001": 0, d: 2 } }] });
+        const poisoned = marked.replaceAll('"\\u0001":0', key);
+        const expected = sjson.parse(poisoned, undefined, {
+          protoAction: "remove",
+          constructorAction: "remove",
+        });
+        expect(parseJson(text_(poisoned))).toEqual(expected);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+function text_(s: string) {
+  return new TextEncoder().encode(s);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { harness, hmac, now } from "./support";
 
 const SECRET = "wsec_elevenlabs_test";
-const setup = (tolerance?: number) =>
+const setup = (tolerance?: number | string) =>
   harness({ providers: { elevenlabs: { secret: SECRET, ...(tolerance ? { tolerance } : {}) } } });
 const payload = (data: Record<string, unknown>) =>
   JSON.stringify({
@@ -91,11 +91,15 @@ describe("elevenlabs", () => {
     expect([future.status, future.json.error.code]).toEqual([401, "timestamp_too_new"]);
   });
 
-  it("honours a configured tolerance", async () => {
-    const h = setup(60);
-    const body = payload({});
-    const res = await h.send({ url: "/webhooks/elevenlabs", headers: signed(body, now() - 120), body });
-    expect([res.status, res.json.error.code]).toEqual([401, "timestamp_too_old"]);
+  it("honours a configured tolerance, in milliseconds or as a string", async () => {
+    for (const tolerance of [60_000, "1m"]) {
+      const h = setup(tolerance);
+      const body = payload({});
+      const res = await h.send({ url: "/webhooks/elevenlabs", headers: signed(body, now() - 120), body });
+      expect([res.status, res.json.error.code]).toEqual([401, "timestamp_too_old"]);
+      const inside = await h.send({ url: "/webhooks/elevenlabs", headers: signed(body, now() - 50), body });
+      expect(inside.status).toBe(200);
+    }
   });
 
   it("refuses a header without t= or without v0=", async () => {

@@ -71,7 +71,7 @@ describe("revcom", () => {
       h.receiver.callbackUrl({
         provider: "revcom",
         baseUrl: "https://x.test",
-        expiresIn: 60,
+        expiresIn: "60s",
         now: Date.now() - 120_000,
       }),
     );

@@ -4,7 +4,7 @@ import { harness, hmac, now } from "./support";
 
 const KEY = randomBytes(24);
 const SECRET = `whsec_${KEY.toString("base64")}`;
-const setup = (secret: string | string[] = SECRET, tolerance?: number) =>
+const setup = (secret: string | string[] = SECRET, tolerance?: number | string) =>
   harness({ providers: { standardwebhooks: { secret, ...(tolerance ? { tolerance } : {}) } } });
 const sign = (key: Buffer | string, id: string, t: number, body: string) =>
   `v1,${hmac(key, `${id}.${t}.${body}`, "base64")}`;
@@ -155,7 +155,7 @@ describe("standardwebhooks", () => {
       body,
     });
     expect([future.status, future.json.error.code]).toEqual([401, "timestamp_too_new"]);
-    const wide = setup(SECRET, 3600);
+    const wide = setup(SECRET, "1h");
     const ok = await wide.send({
       url: "/webhooks/standardwebhooks",
       headers: headers(body, { t: now() - 1800 }),

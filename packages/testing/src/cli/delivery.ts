@@ -29,7 +29,9 @@ export function targetUrl(to: string, provider: string): string {
     throw new CliError(`--to must be an absolute URL such as http://localhost:3000/webhooks/${provider}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new CliError(`--to must be an http:// or https:// URL, got ${url.protocol}`);
+    // `localhost:3101` parses as a URL whose scheme is "localhost:": quote what was typed, whole.
+    const hint = to.includes("//") ? "" : ` (did you mean http://${to}?)`;
+    throw new CliError(`--to must be an http:// or https:// URL, got ${JSON.stringify(to)}${hint}`);
   }
   if (url.pathname === "/" || url.pathname === "") url.pathname = `/webhooks/${provider}`;
   return url.toString();

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import pkg from "../../package.json" with { type: "json" };
 import { callbackUrlCommand } from "./commands/callback-url";
 import { replayCommand } from "./commands/replay";
 import { type CommandContext, sendCommand } from "./commands/send";
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .description(
       "Make a speech-to-text provider's webhook happen on demand, exactly as that provider sends it.",
     )
+    .version(pkg.version, "-V, --version", "print the version of @scribehook/testing")
     .option("--no-color", "no colours, even on a terminal (NO_COLOR works too)")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()

@@ -1,7 +1,7 @@
 /**
  * How each provider retries a callback that was not acknowledged, as far as its public documentation
- * says. Source: /work/shared/PROVIDERS.md (the project's notes from each provider's docs). Where a
- * number is not documented it is marked `confirmed: false`, the value used is an assumption, and
+ * says (each entry cites the page; `source` sums it up). Where a number is not documented it is
+ * marked `confirmed: false`, the value used is an assumption, and
  * `scribehook replay` prints that before it starts. `--attempts` and `--interval` override any of it.
  */
 export interface RetrySchedule {
@@ -32,6 +32,7 @@ const every = (seconds: number, times: number): number[] => Array.from({ length:
  * ```
  */
 export const retrySchedules: Readonly<Record<string, RetrySchedule>> = {
+  // https://www.assemblyai.com/docs/deployment/webhooks-for-pre-recorded-audio
   assemblyai: {
     delays: every(30, 9),
     stopsOn4xx: true,
@@ -40,6 +41,7 @@ export const retrySchedules: Readonly<Record<string, RetrySchedule>> = {
     source: "must answer 2xx within 10 s, else retried, 10 attempts in all; a 4xx is final (never retried)",
     assumption: "the interval between attempts is not documented: 30 s is assumed (use --interval)",
   },
+  // Scriptix's public API documentation, section on webhooks (callbacks)
   scriptix: {
     delays: [60, 120, 300, 900, 1800],
     stopsOn4xx: false,
@@ -49,18 +51,21 @@ export const retrySchedules: Readonly<Record<string, RetrySchedule>> = {
     assumption:
       "each wait is taken as counted from the previous attempt (the docs do not say whether the offsets add up)",
   },
+  // Rev AI's asynchronous API documentation on docs.rev.ai, section on webhooks
   revai: {
     delays: every(30 * 60, 48),
     stopsOn4xx: false,
     confirmed: true,
     source: "retried every 30 min for 24 h (48 retries after the first call)",
   },
+  // https://developers.deepgram.com/docs/callback
   deepgram: {
     delays: every(30, 10),
     stopsOn4xx: false,
     confirmed: true,
     source: "up to 10 retries, 30 s apart",
   },
+  // https://elevenlabs.io/docs/eleven-api/resources/webhooks
   elevenlabs: {
     delays: [],
     stopsOn4xx: true,
@@ -69,6 +74,7 @@ export const retrySchedules: Readonly<Record<string, RetrySchedule>> = {
     assumption:
       "other failures are retried on a schedule that is not documented: one attempt (use --attempts/--interval)",
   },
+  // Verbit's public API documentation, section on job callbacks
   verbit: {
     delays: every(60 * 60, 48),
     stopsOn4xx: false,

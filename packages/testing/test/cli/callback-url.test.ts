@@ -101,7 +101,7 @@ describe("scribehook callback-url", () => {
     expect(badExpiry.stderr).toContain("expiresIn");
   });
 
-  it("--expires-in in seconds sets the token's lifetime", async () => {
+  it("--expires-in as a bare number is milliseconds, like every duration option", async () => {
     const run = await runCli([
       "callback-url",
       "assemblyai",
@@ -110,13 +110,13 @@ describe("scribehook callback-url", () => {
       "--secret",
       URL_SECRET,
       "--expires-in",
-      "1",
+      "90000",
     ]);
     const token = new URL(run.stdout.trim()).searchParams.get("sh_token")!;
     const claims = JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString()) as {
       i: number;
       e: number;
     };
-    expect(claims.e - claims.i).toBe(1);
+    expect(claims.e - claims.i).toBe(90);
   });
 });

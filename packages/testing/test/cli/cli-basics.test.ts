@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
 
 const CAPTURE =
   "POST /webhooks/assemblyai HTTP/1.1\r\nHost: example.com\r\nContent-Type: application/json\r\n" +
@@ -31,6 +34,39 @@ describe("scribehook CLI: help, usage errors, colours", () => {
     const missing = await runCli(["callback-url", "threeplay", "--secret", "s"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--base");
+  });
+
+  it("--version and -V print the package's version and exit 0", async () => {
+    for (const flag of ["--version", "-V"]) {
+      const run = await runCli([flag]);
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim()).toBe(version);
+    }
+  });
+
+  it("--to without a scheme is refused with the whole value quoted and the likely fix", async () => {
+    const run = await runCli([
+      "send",
+      "assemblyai",
+      "--to",
+      "localhost:3101",
+      "--header",
+      "X-Webhook-Token: t",
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('got "localhost:3101"');
+    expect(run.stderr).toContain("did you mean http://localhost:3101?");
+    const ftp = await runCli([
+      "send",
+      "assemblyai",
+      "--to",
+      "ftp://example.com/x",
+      "--header",
+      "X-Webhook-Token: t",
+    ]);
+    expect(ftp.code).toBe(2);
+    expect(ftp.stderr).toContain('got "ftp://example.com/x"');
+    expect(ftp.stderr).not.toContain("did you mean");
   });
 
   it("prints no colour codes when piped, and honours NO_COLOR over FORCE_COLOR and --no-color", async () => {

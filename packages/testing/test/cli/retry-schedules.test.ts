@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { retrySchedules, scheduleFor } from "../../src/cli/retry-schedules";
 
-describe("retry schedules (PROVIDERS.md)", () => {
+describe("retry schedules (as the providers document them)", () => {
   it("holds the documented schedules", () => {
     expect(scheduleFor("assemblyai").delays).toHaveLength(9); // 10 attempts in all
     expect(scheduleFor("assemblyai").stopsOn4xx).toBe(true);

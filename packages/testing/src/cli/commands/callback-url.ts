@@ -35,7 +35,7 @@ export function callbackUrlCommand(ctx: CommandContext): Command {
         "SCRIBEHOOK_SECRET",
       ),
     )
-    .option("--expires-in <duration>", "lifetime: 14d, 2h, 30m or seconds", "14d")
+    .option("--expires-in <duration>", "lifetime: 14d, 2h, 30m, 45s, or milliseconds", "14d")
     .option(
       "--meta <key=value>",
       "metadata signed into the URL, returned as event.metadata (repeatable)",

@@ -30,6 +30,8 @@ const HINTS: Record<string, string> = {
   signature_missing: "The provider did not sign this request: was the secret set when the job was submitted?",
   header_missing: "The auth header you gave the provider with the job is not in the request.",
   header_mismatch: "The auth header is there with another value: compare it with the one given with the job.",
+  header_repeated:
+    "An authenticating header appears more than once in the request: a proxy may have added its own copy.",
   timestamp_too_old:
     "The signed timestamp is outside the window: a capture older than the tolerance is always refused (replay protection).",
   token_missing:
