@@ -1,0 +1,4 @@
+import { describeRuntime } from "./describe-runtime";
+import { runtimes } from "./runtimes";
+
+describeRuntime(runtimes.deno);
