@@ -13,6 +13,11 @@ export interface CallbackUrlOptions {
   metadata?: Record<string, string>;
   /** Now, in ms; for tests. */
   now?: number;
+  /**
+   * With lazy options (`createReceiver((env) => options)`): the `env` to build them from, when no
+   * request has built the receiver yet (a Worker that submits a job before any delivery arrived).
+   */
+  env?: unknown;
 }
 
 /**

@@ -120,4 +120,27 @@ describe.each([
     expect((await receiver.fetch(delivery("lazy-3"), { env: { TOKEN } })).status).toBe(200);
     expect(calls).toBe(2);
   });
+  it("makes a callback URL from the env it is given, before any request built the receiver", async () => {
+    const receiver = create((env: { SECRET: string }) => ({
+      definitions: [gladia],
+      providers: { gladia: { urlToken: true } },
+      urlTokenSecret: env.SECRET,
+    }));
+    const events: string[] = [];
+    receiver.onComplete((e) => void events.push(e.jobId));
+    const env = { SECRET: "lazy-url-secret-9c1d" };
+    const url = new URL(receiver.callbackUrl({ provider: "gladia", baseUrl: "https://hooks.example", env }));
+    expect(url.pathname).toBe("/webhooks/gladia");
+    const body = JSON.stringify({ id: "lazy-g1", event: "transcription.success", payload: {} });
+    const res = await receiver.fetch(
+      new Request(`https://hooks.example${url.pathname}${url.search}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      }),
+      { env },
+    );
+    expect(res.status).toBe(200);
+    expect(events).toEqual(["lazy-g1"]);
+  });
 });

@@ -31,7 +31,9 @@ export function createHostApp(receiver) {
           ? { expiresIn: "1h", now: Date.now() - 2 * 3600_000 }
           : {};
         try {
-          return json({ url: await receiver.callbackUrl({ provider, baseUrl: url.origin, ...expired }) });
+          return json({
+            url: await receiver.callbackUrl({ provider, baseUrl: url.origin, env: info?.env, ...expired }),
+          });
         } catch (error) {
           return json({ error: String(error) }, 500);
         }

@@ -55,7 +55,7 @@ export function createReceiverWith(builtins: Definitions, options: ReceiverOptio
       }
       return receiver.fetch(request, info);
     },
-    callbackUrl: (opts) => get().callbackUrl(opts),
+    callbackUrl: (opts) => get(opts.env).callbackUrl(opts),
     on: (type: EventType | "transcription.overdue", fn: EventHandler<any>) =>
       type === "transcription.overdue" ? onOverdue(fn) : emitter.on(type, fn),
     onOverdue,
