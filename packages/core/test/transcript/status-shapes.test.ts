@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fetchJobStatus, fetchTranscript } from "@scribehook/core";
+import { builtinProviders, fetchJobStatus, fetchTranscript, reviveEvent } from "@scribehook/core";
 import { afterEach, describe, expect, it } from "vitest";
 
 // Status mappings (failed / processing / other) and alternate or sparse result shapes of the result
@@ -392,5 +392,170 @@ describe("InstantTranscriber", () => {
     const err = await failure(transcript("instanttranscriber", id, base));
     expect(err.code).toBe("not_found");
     expect(err.message).not.toContain(KEY);
+  });
+});
+
+// From a callback: the event's payload steers the fetch (the queue path, rebuilt with reviveEvent).
+const fromCallback = (provider: string, jobId: string, payload: unknown, apiBaseUrl: string) =>
+  reviveEvent(
+    {
+      type: "transcription.completed",
+      provider,
+      jobId,
+      idempotencyKey: `${provider}:${jobId}:completed`,
+      receivedAt: Date.now(),
+      payload,
+    },
+    { apiKey: KEY, apiBaseUrl, client: (builtinProviders as any)[provider].result },
+  );
+
+describe("result fetches steered by the callback payload", () => {
+  const SRT = "1\n00:00:00,500 --> 00:00:01,500\nHello there.\n";
+  const seen: { path: string; authorization?: string }[] = [];
+  let decoy: Server | undefined;
+  afterEach(async () => {
+    seen.length = 0;
+    await new Promise<void>((resolve) => (decoy ? decoy.close(() => resolve()) : resolve()));
+    decoy = undefined;
+  });
+  const recording = async (srtPaths: string[]) => {
+    const base = await api(
+      Object.fromEntries(srtPaths.map((p) => [p, { body: SRT, contentType: "application/x-subrip" }])),
+    );
+    server!.prependListener("request", (req) =>
+      seen.push({ path: req.url ?? "", authorization: req.headers.authorization }),
+    );
+    return base;
+  };
+
+  it("InstantTranscriber: the callback's SRT link on the API origin is used, with the key", async () => {
+    // Docs (webhook): `download_urls.srt` links the finished export.
+    const base = await recording(["/exports/it-1.srt"]);
+    const event = fromCallback(
+      "instanttranscriber",
+      "it-1",
+      { download_urls: { srt: `${base}/exports/it-1.srt` } },
+      base,
+    );
+    const t = await event.transcript();
+    expect(t.text).toBe("Hello there.");
+    expect(seen).toEqual([{ path: "/exports/it-1.srt", authorization: `Bearer ${KEY}` }]);
+  });
+
+  it("InstantTranscriber (attacker side): a link to another host is never sent the key; the API route is used", async () => {
+    const hits: string[] = [];
+    decoy = createServer((req, res) => {
+      hits.push(String(req.headers.authorization));
+      res.end(SRT);
+    });
+    await new Promise<void>((resolve) => decoy!.listen(0, "127.0.0.1", resolve));
+    const evil = `http://127.0.0.1:${(decoy.address() as AddressInfo).port}/steal.srt`;
+    // Assumed route without a usable link: /v1/transcriptions/{id}/download?format=srt.
+    const base = await recording(["/v1/transcriptions/it-2/download"]);
+    for (const srt of [evil, "not a url"]) {
+      const t = await fromCallback(
+        "instanttranscriber",
+        "it-2",
+        { download_urls: { srt } },
+        base,
+      ).transcript();
+      expect(t.text).toBe("Hello there.");
+    }
+    expect(hits).toEqual([]);
+    expect(seen.map((s) => s.path)).toEqual([
+      "/v1/transcriptions/it-2/download?format=srt",
+      "/v1/transcriptions/it-2/download?format=srt",
+    ]);
+  });
+
+  it("Rev AI: the job in the notification gives language and duration without a second request", async () => {
+    // Docs (notification): `{ job: { id, status, language, duration_seconds, … } }`.
+    const base = await api({
+      "/speechtotext/v1/jobs/rev-9/transcript": {
+        body: {
+          monologues: [
+            {
+              speaker: 1,
+              elements: [
+                { type: "text", value: "Yes", ts: 1, end_ts: 1.4 },
+                { type: "punct", value: "!" },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    const job = { id: "rev-9", status: "transcribed", language: "de", duration_seconds: 3.5 };
+    const t = await fromCallback("revai", "rev-9", { job }, base).transcript();
+    expect({ text: t.text, language: t.language, duration: t.durationInSeconds }).toEqual({
+      text: "Yes!",
+      language: "de",
+      duration: 3.5,
+    });
+  });
+});
+
+describe("rows missing fields (assumed damage, not documented shapes) map to defaults, not crashes", () => {
+  it("Scriptix word rows without times or text", async () => {
+    const base = await api({
+      "/api/v3/speech-to-text/session/sx-2/result": {
+        body: { result: { status: "done", results: [{ result: [[null], ["ok"]] }, { text: "alone" }] } },
+      },
+    });
+    const t = await transcript("scriptix", "sx-2", base);
+    expect(t.words?.map((w) => [w.text, w.startSecond, w.endSecond])).toEqual([
+      ["", 0, 0],
+      ["ok", 0, 0],
+    ]);
+    expect(t.segments.map((s) => [s.text, s.startSecond, s.endSecond])).toEqual([
+      ["ok", 0, 0],
+      ["alone", 0, 0],
+    ]);
+  });
+
+  it("ElevenLabs words without type, text or times count as words at 0 s", async () => {
+    const base = await api({
+      "/v1/speech-to-text/transcripts/el-2": { body: { words: [{}, { text: "x", start: 1, end: 2 }] } },
+    });
+    const t = await transcript("elevenlabs", "el-2", base);
+    expect(t.words?.map((w) => [w.text, w.startSecond, w.endSecond])).toEqual([
+      ["", 0, 0],
+      ["x", 1, 2],
+    ]);
+  });
+
+  it("Soniox without language or audio_duration_ms reports neither", async () => {
+    const base = await api({
+      "/v1/transcriptions/snx-2": { body: { id: "snx-2", status: "completed" } },
+      "/v1/transcriptions/snx-2/transcript": {
+        body: { text: "Hi", tokens: [{ text: "Hi", start_ms: 0, end_ms: 100 }, {}] },
+      },
+    });
+    const t = await transcript("soniox", "snx-2", base);
+    expect(t.words?.map((w) => w.text)).toEqual(["Hi"]);
+    expect(t.language).toBeUndefined();
+    expect(t.durationInSeconds).toBeUndefined();
+  });
+
+  it("a status of no known value is reported as unknown in the refusal", async () => {
+    const base = await api({
+      "/v2/transcript/a": { body: { id: "a" } },
+      "/v1/transcriptions/b": { body: { id: "b" } },
+      "/v3/transcripts/c": { body: { data: { id: "c" } } },
+      "/api/v3/speech-to-text/session/d/result": { body: {} },
+    });
+    for (const [provider, id] of [
+      ["assemblyai", "a"],
+      ["soniox", "b"],
+      ["threeplay", "c"],
+      ["scriptix", "d"],
+    ]) {
+      const err = await failure(transcript(provider!, id!, base));
+      expect([provider, err.code, /status unknown/.test(err.message)]).toEqual([
+        provider,
+        "provider_error",
+        true,
+      ]);
+    }
   });
 });
