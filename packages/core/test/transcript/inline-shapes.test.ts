@@ -75,6 +75,61 @@ describe("Deepgram inline shapes", () => {
   });
 });
 
+describe("malformed entries in an otherwise valid result: empty fields, never a crash", () => {
+  it("Deepgram: a word or utterance missing its fields reads as empty text at 0 s", () => {
+    const t = inline("deepgram", {
+      results: {
+        channels: [{ alternatives: [{ transcript: "x", words: [{}] }] }],
+        utterances: [{ speaker: 0 }],
+      },
+    })!;
+    expect(t.words).toEqual([{ text: "", startSecond: 0, endSecond: 0 }]);
+    expect(t.segments).toEqual([{ text: "", startSecond: 0, endSecond: 0, speaker: "0" }]);
+  });
+
+  it("Gladia: an utterance and a word missing their fields; speaker null → no speaker", () => {
+    const t = inline("gladia", {
+      payload: { transcription: { utterances: [{ speaker: null, words: [{}] }] } },
+    })!;
+    expect(t.segments).toEqual([{ text: "", startSecond: 0, endSecond: 0 }]);
+    expect(t.words).toEqual([{ text: "", startSecond: 0, endSecond: 0 }]);
+  });
+
+  it("IBM: a timestamp entry that is not a [word, start, end] triple; a label without `from`", () => {
+    const t = inline("ibm", {
+      results: [
+        {
+          speaker_labels: [{ speaker: 3 }],
+          results: [{ alternatives: [{ timestamps: [null] }] }],
+        },
+      ],
+    })!;
+    expect(t.words).toEqual([{ text: "", startSecond: 0, endSecond: 0 }]);
+    expect(t.segments).toEqual([{ text: "", startSecond: 0, endSecond: 0 }]);
+  });
+});
+
+describe("Azure base URL from the callback's `self`", () => {
+  // Docs: the web hook body is the transcription entity; its `self` is
+  // `https://<region>.api.cognitive.microsoft.com/speechtotext/transcriptions/<id>?api-version=…`.
+  const from = resultClients.azure!.baseUrlFrom!;
+  it("the origin (and any path prefix) before /speechtotext/", () => {
+    expect(
+      from({
+        self: "https://westeurope.api.cognitive.microsoft.com/speechtotext/transcriptions/t1?api-version=2024-11-15",
+      }),
+    ).toBe("https://westeurope.api.cognitive.microsoft.com");
+    expect(from({ self: "https://proxy.example/speech/speechtotext/v3.2/transcriptions/t1" })).toBe(
+      "https://proxy.example/speech",
+    );
+  });
+  it("no `self`, not a URL, or not a Speech URL: undefined", () => {
+    expect(from({})).toBeUndefined();
+    expect(from({ self: "not a url" })).toBeUndefined();
+    expect(from({ self: "https://example.com/other/t1" })).toBeUndefined();
+  });
+});
+
 describe("Gladia inline shapes", () => {
   // Docs: https://docs.gladia.io/api-reference/v2/pre-recorded/callback/success
   it("a success callback: utterances with numeric speakers, language from the utterance", () => {
