@@ -1,6 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fetchCaptions, fetchJobStatus, fetchTranscript, TranscriptError } from "@scribehook/core";
+import {
+  createEvent,
+  fetchCaptions,
+  fetchJobStatus,
+  fetchTranscript,
+  resultClients,
+  TranscriptError,
+  type TranscriptionEvent,
+} from "@scribehook/core";
 import { afterEach, describe, expect, it } from "vitest";
 
 // The result APIs of Azure, IBM, Gladia, Speechmatics and Rev.com beyond the completed job: each
@@ -132,6 +140,46 @@ describe("Azure AI Speech", () => {
     expect(requests[1]!.headers["ocp-apim-subscription-key"]).toBeUndefined();
   });
 
+  it("from a callback: the API base and path from its `self`, the locale from the entity", async () => {
+    // Docs: the web hook body is the transcription entity (`self`, `locale`), see
+    // https://learn.microsoft.com/azure/ai-services/speech-service/web-hooks
+    const { url, requests } = await api((base) => ({
+      "/speech/speechtotext/transcriptions/t1/files": {
+        values: [{ kind: "Transcription", links: { contentUrl: `${base}/content.json` } }],
+      },
+      "/content.json": {
+        durationInTicks: 25_000_000,
+        recognizedPhrases: [
+          {
+            offsetInTicks: 5_000_000,
+            durationInTicks: 10_000_000,
+            nBest: [
+              {
+                display: "Hallo.",
+                displayWords: [
+                  { displayText: "Hallo.", offsetInTicks: 5_000_000, durationInTicks: 10_000_000 },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    }));
+    const payload = {
+      self: `${url}/speech/speechtotext/transcriptions/t1?api-version=2024-11-15`,
+      locale: "de-DE",
+    };
+    const event = createEvent<TranscriptionEvent>(
+      { apiKey: KEY, client: resultClients.azure },
+      { provider: "azure", jobId: "t1", payload },
+    );
+    const t = await event.transcript();
+    expect(requests[0]!.path).toBe("/speech/speechtotext/transcriptions/t1/files?api-version=2024-11-15");
+    expect(t.words).toEqual([{ text: "Hallo.", startSecond: 0.5, endSecond: 1.5 }]);
+    expect(t.language).toBe("de-DE");
+    expect(t.durationInSeconds).toBe(2.5);
+  });
+
   it("an empty transcription file: a valid empty transcript without language or duration", async () => {
     const { url } = await api((base) => ({
       "/speechtotext/transcriptions/t1/files": {
@@ -197,6 +245,11 @@ describe("IBM Watson Speech to Text", () => {
     expect(err.message).toContain("processing");
   });
 
+  it("fetchTranscript on a body without status: provider_error, status unknown", async () => {
+    const { url } = await serve({});
+    expect((await rejection(fetchTranscript(opts(url)))).message).toContain("status unknown");
+  });
+
   it("fetchTranscript on a completed job with no results: an empty valid transcript", async () => {
     const { url, requests } = await serve({ status: "completed" });
     const t = await fetchTranscript(opts(url));
@@ -244,6 +297,11 @@ describe("Gladia", () => {
     await new Promise((r) => server!.close(r));
     const second = await serve({ status: "done" });
     expect((await rejection(fetchTranscript(opts(second.url)))).code).toBe("provider_error");
+  });
+
+  it("fetchTranscript on an errored job without error_code says unknown", async () => {
+    const { url } = await serve({ status: "error" });
+    expect((await rejection(fetchTranscript(opts(url)))).message).toContain("error_code unknown");
   });
 
   it("captions: Gladia's own subtitles in the asked format, else rendered from the utterances", async () => {
