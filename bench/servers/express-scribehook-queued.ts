@@ -31,7 +31,7 @@ export const make: MakeServer = async () => {
     close: () => queue.close(),
   };
   const app = express();
-  app.use(transcriptionWebhook({ ...receiverOptions, queue: counted }));
+  app.use(transcriptionWebhook({ ...(await receiverOptions()), queue: counted }));
   return createServer(app);
 };
 

@@ -11,7 +11,7 @@ export const HANDLER_MS = Number(process.env.BENCH_HANDLER_MS ?? 500);
 export const make: MakeServer = async () => {
   const { transcriptionWebhook } = await importDist("express");
   const app = express();
-  const hooks = transcriptionWebhook(receiverOptions);
+  const hooks = transcriptionWebhook(await receiverOptions());
   hooks.onComplete(async (event: { jobId: string }) => {
     await new Promise((r) => setTimeout(r, HANDLER_MS));
     if (event.jobId) handled.count++;
