@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Webhook } from "standardwebhooks";
 import { describe, expect, it, vi } from "vitest";
 import { harness, hmac, now } from "./support";
 
@@ -231,5 +232,120 @@ describe("standardwebhooks", () => {
     });
     expect(res.status).toBe(200);
     expect(h.events[0]?.idempotencyKey).toBe("standardwebhooks:msg_svix");
+  });
+});
+
+// Sender side: deliveries signed by the spec's own `standardwebhooks` library, with the event shapes
+// senders use. The spec leaves the body open: the names below are OpenAI's (`response.cancelled`,
+// `batch.expired`, from OpenAI's webhook docs) or assumed where noted.
+describe("standardwebhooks: deliveries signed by the standardwebhooks library", () => {
+  const deliver = async (payload: unknown, id = "msg_lib") => {
+    const h = setup();
+    const body = JSON.stringify(payload);
+    const t = now();
+    const res = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": String(t),
+        "webhook-signature": new Webhook(SECRET).sign(id, new Date(t * 1000), body),
+      },
+      body,
+    });
+    return { res, h };
+  };
+
+  it.each([
+    [{ type: "response.cancelled", data: { id: "r1" } }, "transcription.failed", "cancelled"],
+    [{ type: "batch.expired", data: { id: "b1" } }, "transcription.failed", "cancelled"],
+    // Assumed names (no sender documents them for transcripts): queued / running → processing.
+    [{ type: "job.queued", data: { id: "j1" } }, "transcription.updated", "processing"],
+    [{ type: "job.running", data: { id: "j1" } }, "transcription.updated", "processing"],
+    [{ type: "job.updated", data: { id: "j1" } }, "transcription.updated", "other"],
+    // Assumed: no `type` or `event`, only `data.status`.
+    [{ data: { id: "j2", status: "done" } }, "transcription.completed", "completed"],
+    [{ event: "transcription.errored", payload: { id: "g1" } }, "transcription.failed", "failed"],
+    // A name that merely contains a status word is not that status.
+    [{ type: "completed_report.generated", data: { id: "j3" } }, "transcription.updated", "other"],
+  ])("%j → %s (%s)", async (payload, type, status) => {
+    const { res, h } = await deliver(payload);
+    expect(res.status).toBe(200);
+    expect(h.events[0]).toMatchObject({ type, status });
+  });
+
+  it("jobId falls back from data.id to payload.id, then id, then the webhook-id", async () => {
+    const top = await deliver({ type: "batch.completed", id: "top-1" });
+    expect(top.h.events[0]?.jobId).toBe("top-1");
+    const none = await deliver({ type: "batch.completed" }, "msg_only");
+    expect(none.h.events[0]?.jobId).toBe("msg_only");
+  });
+
+  it("a failure carries the sender's error (top level or data.error), else a generic message", async () => {
+    // OpenAI's batch object carries errors inside data; a top-level `error` is assumed for others.
+    const top = await deliver({ type: "x.failed", error: { code: "E42", message: "bad audio" } });
+    expect(top.h.events[0]).toMatchObject({ status: "failed", error: { code: "E42", message: "bad audio" } });
+    const nested = await deliver({ type: "x.failed", data: { id: "d", error: { message: "too long" } } });
+    expect(nested.h.events[0]).toMatchObject({ jobId: "d", error: { message: "too long" } });
+    const bare = await deliver({ type: "x.failed", data: { id: "d" } });
+    expect(bare.h.events[0]).toMatchObject({ error: { message: "The sender reported a failure" } });
+  });
+
+  it("a signed body that is not a JSON object → 400 body_malformed, no event", async () => {
+    const { res, h } = await deliver(["batch.completed"]);
+    expect([res.status, res.json.error.code]).toEqual([400, "body_malformed"]);
+    expect(h.events).toHaveLength(0);
+  });
+});
+
+// Attacker side: headers a forger controls, each refused with 401 before any event.
+describe("standardwebhooks: forged signature headers", () => {
+  const body = event("batch.completed");
+  const valid = headers(body, { id: "msg_atk" });
+  const bytes = valid["webhook-signature"].slice(3);
+  const refuse = async (hdrs: Record<string, string>, code: string) => {
+    const h = setup();
+    const res = await h.send({ url: "/webhooks/standardwebhooks", headers: hdrs, body });
+    expect([res.status, res.json.error.code]).toEqual([401, code]);
+    expect(h.events).toHaveLength(0);
+  };
+
+  it("a blank signature header is a missing one", () =>
+    refuse({ ...valid, "webhook-signature": "   " }, "signature_missing"));
+
+  it("without webhook-id or webhook-timestamp → 401 naming what is missing", async () => {
+    const { "webhook-id": _id, ...noId } = valid;
+    await refuse(noId, "signature_missing");
+    const { "webhook-timestamp": _t, ...noTimestamp } = valid;
+    await refuse(noTimestamp, "timestamp_missing");
+  });
+
+  it.each([
+    ["the right HMAC without a version", () => bytes],
+    ["the right HMAC under another version", () => `v2,${bytes}`],
+    ["the right HMAC under v1a", () => `v1a,${bytes}`],
+    ["a version with an empty signature", () => "v1,"],
+    ["entries separated by commas only", () => `v1,x,${bytes}`],
+  ])("%s → signature_mismatch", (_, signature) =>
+    refuse({ ...valid, "webhook-signature": signature() }, "signature_mismatch"),
+  );
+
+  it("a valid signature with a non-numeric timestamp is refused (it is signed text, but not a time)", async () => {
+    const id = "msg_ts";
+    const t = "1e9";
+    const signature = `v1,${hmac(KEY, `${id}.${t}.${body}`, "base64")}`;
+    const h = setup();
+    const res = await h.send({
+      url: "/webhooks/standardwebhooks",
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": id,
+        "webhook-timestamp": t,
+        "webhook-signature": signature,
+      },
+      body,
+    });
+    expect(res.status).toBe(401);
+    expect(h.events).toHaveLength(0);
   });
 });

@@ -164,3 +164,111 @@ describe("the API key goes only where it belongs", () => {
     expectNoSecret(err, [key]);
   });
 });
+
+// A result API of our own on 127.0.0.1, for what the fake does not do: same-origin redirects,
+// redirect loops, Retry-After dates and the error-body shapes providers use.
+async function serve(
+  handler: (
+    path: string,
+    req: import("node:http").IncomingMessage,
+  ) => {
+    status: number;
+    headers?: Record<string, string>;
+    body?: string;
+  },
+) {
+  const seen: { path: string; authorization?: string }[] = [];
+  other = createServer((req, res) => {
+    const path = req.url ?? "/";
+    seen.push({ path, authorization: req.headers.authorization });
+    const r = handler(path, req);
+    res.writeHead(r.status, r.headers ?? {}).end(r.body ?? "");
+  });
+  await new Promise<void>((resolve) => other!.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  return {
+    seen,
+    base,
+    options: { provider: "assemblyai", jobId: "t-1", apiKey: "aai-key-0123456789", apiBaseUrl: base },
+  };
+}
+const COMPLETED = JSON.stringify({ id: "t-1", status: "completed", text: "Hi.", words: [] });
+const ok = { status: 200, headers: { "content-type": "application/json" }, body: COMPLETED };
+
+describe("redirects", () => {
+  it("a same-origin redirect (relative Location) is followed with the key", async () => {
+    const { seen, options } = await serve((path) =>
+      path.startsWith("/moved/") ? ok : { status: 307, headers: { location: `/moved${path}` } },
+    );
+    const t = await fetchTranscript(options);
+    expect(t.text).toBe("Hi.");
+    expect(seen.map((s) => [s.path, s.authorization])).toEqual([
+      ["/v2/transcript/t-1", options.apiKey],
+      ["/moved/v2/transcript/t-1", options.apiKey],
+    ]);
+  });
+
+  it("a redirect loop stops after 5 hops with provider_error naming the 3xx, not retried", async () => {
+    const { seen, options } = await serve((path) => ({ status: 302, headers: { location: path } }));
+    const err = await fetchTranscript(options).catch((e) => e);
+    expect({ code: err.code, status: err.status }).toEqual({ code: "provider_error", status: 302 });
+    expect(seen).toHaveLength(6);
+    expectNoSecret(err, [options.apiKey]);
+  });
+
+  it("a 3xx without Location is an error, not a transcript", async () => {
+    const { options } = await serve(() => ({ status: 300, body: "choose" }));
+    const err = await fetchTranscript(options).catch((e) => e);
+    expect({ code: err.code, status: err.status }).toEqual({ code: "provider_error", status: 300 });
+  });
+});
+
+describe("Retry-After forms", () => {
+  const onceThenOk = (retryAfter: string) => {
+    let n = 0;
+    return () => (n++ === 0 ? { status: 503, headers: { "retry-after": retryAfter } } : ok);
+  };
+
+  it("an HTTP date in the past retries at once", async () => {
+    const { seen, options } = await serve(onceThenOk(new Date(Date.now() - 60_000).toUTCString()));
+    // A backoff of an hour would end the retries (over maxRetryDelayMs): only the date lets it retry.
+    const t = await fetchTranscript({ ...options, retryDelayMs: 3_600_000, maxRetryDelayMs: 1_000 });
+    expect(t.text).toBe("Hi.");
+    expect(seen).toHaveLength(2);
+  });
+
+  it("an HTTP date far ahead ends the retries like a long delta", async () => {
+    const { seen, options } = await serve(onceThenOk(new Date(Date.now() + 3_600_000).toUTCString()));
+    const err = await fetchTranscript({ ...options, maxRetryDelayMs: 1_000 }).catch((e) => e);
+    expect({ code: err.code, status: err.status }).toEqual({ code: "provider_error", status: 503 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it("an unreadable Retry-After falls back to the backoff", async () => {
+    const { seen, options } = await serve(onceThenOk("soon"));
+    const t = await fetchTranscript({ ...options, retryDelayMs: 1 });
+    expect(t.text).toBe("Hi.");
+    expect(seen).toHaveLength(2);
+  });
+});
+
+describe("the provider's words in the error cause", () => {
+  it.each([
+    // Shapes providers use: a nested { error: { message } } (Google-style), an `errors` list
+    // (Rev.com-style), a plain-text body, and an empty one.
+    [JSON.stringify({ error: { code: 7, message: "Quota exceeded" } }), "Quota exceeded"],
+    [JSON.stringify({ errors: [{ field: "id" }] }), '[{"field":"id"}]'],
+    [JSON.stringify({ detail: "Bad job id" }), "Bad job id"],
+    ["upstream said no\n", "upstream said no"],
+    ["", "HTTP 400"],
+  ])("%j → cause %j", async (body, said) => {
+    const { options } = await serve(() => ({
+      status: 400,
+      headers: { "content-type": "application/json" },
+      body,
+    }));
+    const err = await fetchTranscript(options).catch((e) => e);
+    expect(err.code).toBe("provider_error");
+    expect(String(err.cause)).toBe(`Error: ${said}`);
+  });
+});
