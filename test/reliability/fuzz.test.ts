@@ -16,23 +16,7 @@ import {
   standardWebhooksHeaders,
 } from "./fixture";
 
-const PROVIDERS = [
-  "assemblyai",
-  "threeplay",
-  "gladia",
-  "instanttranscriber",
-  "scriptix",
-  "deepgram",
-  "revai",
-  "speechmatics",
-  "azure",
-  "elevenlabs",
-  "ibm",
-  "soniox",
-  "revcom",
-  "verbit",
-  "standardwebhooks",
-];
+const PROVIDERS = Object.keys(builtinProviders);
 
 // ---- arbitraries -------------------------------------------------------------------------------
 

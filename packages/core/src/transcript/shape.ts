@@ -1,4 +1,4 @@
-import type { TranscriptSegment, TranscriptWord } from "./types";
+import type { JobStatusResult, TranscriptSegment, TranscriptWord } from "./types";
 
 /** Small readers for provider JSON: wrong types become `undefined`, never a crash. */
 export const rec = (v: unknown): Record<string, any> | undefined =>
@@ -128,3 +128,16 @@ export function segment(
 
 /** True for a token that is only punctuation (attached to the word before it). */
 export const isPunctuation = (s: string): boolean => /^[\p{P}\p{S}]+$/u.test(s.trim());
+
+/**
+ * A provider's status looked up in its status table; a status the table does not list is `"other"`.
+ *
+ * @example
+ * ```ts
+ * statusFrom({ completed: "completed", error: "failed" }, "queued"); // "other"
+ * ```
+ */
+export const statusFrom = (
+  table: Readonly<Record<string, JobStatusResult["status"]>>,
+  providerStatus: string,
+): JobStatusResult["status"] => (Object.hasOwn(table, providerStatus) ? table[providerStatus]! : "other");

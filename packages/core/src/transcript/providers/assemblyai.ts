@@ -1,7 +1,15 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { label, list, ms, num, segment, segmentsFromWords, text, word } from "../shape";
+import { label, list, ms, num, segment, segmentsFromWords, statusFrom, text, word } from "../shape";
 import type { TranscriptWord } from "../types";
+
+/** AssemblyAI job status → normalised status. */
+const STATUS = {
+  completed: "completed",
+  error: "failed",
+  queued: "processing",
+  processing: "processing",
+} as const;
 
 const path = (ctx: ResultContext, rest = "") =>
   `${ctx.baseUrl}/v2/transcript/${encodeURIComponent(ctx.jobId)}${rest}`;
@@ -46,14 +54,7 @@ export const assemblyaiResult = defineResultClient({
     const body = await ctx.json(path(ctx), auth(ctx));
     const providerStatus = text(body?.status) ?? "";
     return {
-      status:
-        providerStatus === "completed"
-          ? "completed"
-          : providerStatus === "error"
-            ? "failed"
-            : providerStatus === "queued" || providerStatus === "processing"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
       ...(providerStatus === "error" ? { error: { message: text(body?.error) } } : {}),

@@ -1,7 +1,15 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { label, list, num, rec, segment, text, word } from "../shape";
+import { label, list, num, rec, segment, statusFrom, text, word } from "../shape";
 import type { CaptionFormat, TranscriptWord } from "../types";
+
+/** Gladia job status → normalised status. */
+const STATUS = {
+  done: "completed",
+  error: "failed",
+  queued: "processing",
+  processing: "processing",
+} as const;
 
 const path = (ctx: ResultContext) => `${ctx.baseUrl}/v2/pre-recorded/${encodeURIComponent(ctx.jobId)}`;
 const auth = (ctx: ResultContext) => ({ "x-gladia-key": ctx.key(), accept: "application/json" });
@@ -51,14 +59,7 @@ export const gladiaResult = defineResultClient({
     const body = await ctx.json(path(ctx), auth(ctx));
     const providerStatus = text(body?.status) ?? "";
     return {
-      status:
-        providerStatus === "done"
-          ? "completed"
-          : providerStatus === "error"
-            ? "failed"
-            : providerStatus === "queued" || providerStatus === "processing"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
       ...(providerStatus === "error"

@@ -1,7 +1,26 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { isPunctuation, label, list, ms, num, rec, segmentsFromWords, text, word } from "../shape";
+import {
+  isPunctuation,
+  label,
+  list,
+  ms,
+  num,
+  rec,
+  segmentsFromWords,
+  statusFrom,
+  text,
+  word,
+} from "../shape";
 import type { JobStatusResult, TranscriptWord } from "../types";
+
+/** Soniox job status → normalised status. */
+const STATUS = {
+  completed: "completed",
+  error: "failed",
+  queued: "processing",
+  processing: "processing",
+} as const;
 
 const path = (ctx: ResultContext, rest = "") =>
   `${ctx.baseUrl}/v1/transcriptions/${encodeURIComponent(ctx.jobId)}${rest}`;
@@ -43,14 +62,7 @@ export const sonioxResult = defineResultClient({
     const body = await ctx.json(path(ctx), auth(ctx));
     const providerStatus = text(body?.status) ?? "";
     return {
-      status:
-        providerStatus === "completed"
-          ? "completed"
-          : providerStatus === "error"
-            ? "failed"
-            : providerStatus === "queued" || providerStatus === "processing"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
       ...(providerStatus === "error"
