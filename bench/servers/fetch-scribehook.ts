@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { importDist } from "../dist";
-import { handled, type MakeServer } from "./common";
-import { readsPayload, receiverOptions } from "./scribehook-options";
+import type { MakeServer } from "./common";
+import { readPayload, receiverOptions } from "./scribehook-options";
 
 /**
  * scribehook's Fetch handler (`receiver.fetch(Request)`) on node:http, with the small conversion
@@ -11,10 +11,7 @@ import { readsPayload, receiverOptions } from "./scribehook-options";
 export const make: MakeServer = async () => {
   const { createReceiver } = await importDist("core");
   const receiver = createReceiver(await receiverOptions());
-  receiver.onComplete((event: { jobId: string; payload: { words?: unknown[] } }) => {
-    if (readsPayload && !Array.isArray(event.payload.words)) throw new Error("payload not parsed");
-    if (event.jobId) handled.count++;
-  });
+  receiver.onComplete(readPayload);
   return createServer(async (req, res) => {
     const response: Response = await receiver.fetch(toRequest(req), { ip: req.socket.remoteAddress });
     res.writeHead(

@@ -1,9 +1,16 @@
 import { importDist } from "../dist";
 import { BENCH_SECRET } from "../payload";
 import { fillToBound } from "../store";
+import { handled } from "./common";
 
-/** True for the configurations whose handler reads the payload (a full parse), not only the job id. */
-export const readsPayload = process.env.BENCH_READ_PAYLOAD === "1";
+/**
+ * The handler of every scribehook configuration: it reads the payload (the words of the transcript)
+ * as a real handler does, and counts the delivery.
+ */
+export function readPayload(event: { jobId: string; payload: { words?: unknown[] } }): void {
+  if (!Array.isArray(event.payload.words)) throw new Error("payload not parsed");
+  if (event.jobId) handled.count++;
+}
 
 /**
  * The receiver every scribehook configuration runs: InstantTranscriber, HMAC-signed, with its dedupe
