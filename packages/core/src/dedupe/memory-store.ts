@@ -1,5 +1,5 @@
 import { parseBytes } from "../units";
-import type { ClaimResult, DedupeStore } from "./store";
+import type { DedupeStore } from "./store";
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
