@@ -30,10 +30,11 @@ export interface WebhookRequest {
   url: string;
   headers: IncomingHeaders;
   /**
-   * Node's `req.headersDistinct` (every value of a repeated header). Node adapters pass it, so a
-   * repeated authenticating header is refused even where `headers` kept only its first value.
+   * Node's `req.rawHeaders` (name, value, name, value… as received), with `headers` being Node's
+   * `req.headers`. Node adapters pass it, so a repeated authenticating header is refused even where
+   * `headers` kept only its first value.
    */
-  headersDistinct?: Record<string, readonly string[] | undefined>;
+  rawHeaders?: readonly string[];
   /** The raw, unparsed body. Never a parsed object. */
   body?: RequestBody;
   /** The socket's peer address; used by `allowIps` (with `trustProxy`, `X-Forwarded-For` is read instead). */

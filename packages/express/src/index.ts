@@ -39,7 +39,7 @@ export function transcriptionWebhook(options: ExpressWebhookOptions): ExpressTra
         method: req.method ?? "GET",
         url: req.url ?? "/",
         headers: req.headers,
-        headersDistinct: req.headersDistinct,
+        rawHeaders: req.rawHeaders,
         body: bodyOf(req),
         ip: req.socket.remoteAddress,
       })

@@ -96,7 +96,7 @@ async function respond(
     method: request.method,
     url,
     headers: request.headers,
-    headersDistinct: request.raw.headersDistinct,
+    rawHeaders: request.raw.rawHeaders,
     body,
     ip: request.raw.socket.remoteAddress,
   });

@@ -76,7 +76,7 @@ export function transcriptionWebhook(options: KoaWebhookOptions): KoaTranscripti
       method: ctx.method,
       url: ctx.url,
       headers: ctx.req.headers,
-      headersDistinct: ctx.req.headersDistinct,
+      rawHeaders: ctx.req.rawHeaders,
       body: bodyOf(ctx),
       ip: ctx.req.socket.remoteAddress,
     });

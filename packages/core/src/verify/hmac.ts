@@ -103,6 +103,6 @@ function decodeSignature(text: string, encoding: SignatureEncoding): Uint8Array 
 }
 
 /** A secret or a rotation list, as a list. */
-export function secretList<T>(secrets: T | ReadonlyArray<T>): T[] {
-  return (Array.isArray(secrets) ? [...secrets] : [secrets]) as T[];
+export function secretList<T>(secrets: T | ReadonlyArray<T>): readonly T[] {
+  return (Array.isArray(secrets) ? secrets : [secrets]) as readonly T[];
 }
