@@ -24,6 +24,7 @@ export interface CaseContext {
     headers: Record<string, string>;
     declaredLength: number;
     sent: string;
+    trickleMs?: number;
   }): Promise<{ status: number; text: string }>;
   /** Declares a large body and writes it as fast as the server takes it (see `sendFlood`). */
   sendFlood(req: {
@@ -134,16 +135,22 @@ export function expectOk(res: WireResponse, body: unknown = { ok: true }): void 
   expect(res.headers["content-type"]).toMatch(JSON_TYPE);
 }
 
-/** A refusal: status, code, a message to act on, JSON, and no secret anywhere in the answer. */
+/**
+ * A refusal: status, code, a message to act on, JSON of exactly `{ error: { code, message } }`, and no
+ * secret anywhere in the answer, body or headers.
+ */
 export function expectError(res: WireResponse, status: number, code: string): void {
   expect({ status: res.status, code: res.json?.error?.code }).toEqual({ status, code });
+  expect(Object.keys(res.json)).toEqual(["error"]);
+  expect(Object.keys(res.json.error).sort()).toEqual(["code", "message"]);
   expect(typeof res.json.error.message).toBe("string");
   expect(res.json.error.message.length).toBeGreaterThan(10);
   expect(res.headers["content-type"]).toMatch(JSON_TYPE);
-  for (const secret of Object.values(SECRETS)) expect(res.text).not.toContain(secret);
+  const everything = res.text + JSON.stringify(res.headers);
+  for (const secret of Object.values(SECRETS)) expect(everything).not.toContain(secret);
 }
 
-function deferred<T = void>() {
+export function deferred<T = void>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => {
     resolve = r;
@@ -151,7 +158,7 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
-const id = (() => {
+export const id = (() => {
   let n = 0;
   return (prefix = "job") => `${prefix}_${Date.now().toString(36)}_${++n}`;
 })();
@@ -188,22 +195,34 @@ export const cases: ConformanceCase[] = [
         status: "completed",
         providerStatus: "completed",
         idempotencyKey: `assemblyai:${jobId}:completed`,
+        metadata: {},
         payload: { transcript_id: jobId, status: "completed" },
       });
+      expect(completed[0]!.receivedAt).toBeInstanceOf(Date);
     },
   },
   {
-    name: "failed job: 200, onFailed called with the error",
+    name: "failed job: 200, onFailed (not onComplete) called with the error",
     options: basic,
     async run({ send, receiver }) {
       const failed: TranscriptionEvent[] = [];
+      let completed = 0;
       receiver.onFailed((e) => {
         failed.push(e);
       });
+      receiver.onComplete(() => {
+        completed++;
+      });
       const jobId = id();
       expectOk(await send(aai(jobId, "error")));
+      expect(completed).toBe(0);
       expect(failed).toHaveLength(1);
-      expect(failed[0]).toMatchObject({ type: "transcription.failed", jobId, status: "failed" });
+      expect(failed[0]).toMatchObject({
+        type: "transcription.failed",
+        jobId,
+        status: "failed",
+        providerStatus: "error",
+      });
       expect(failed[0]!.error?.message).toBeTruthy();
     },
   },
@@ -245,7 +264,7 @@ export const cases: ConformanceCase[] = [
       await entered.promise;
       const second = await send(req);
       expectError(second, 503, "in_progress");
-      expect(Number(second.headers["retry-after"])).toBeGreaterThan(0);
+      expect(Number(second.headers["retry-after"])).toBeGreaterThanOrEqual(1);
       gate.resolve();
       expectOk(await first);
       expectOk(await send(req), { ok: true, duplicate: true });
@@ -486,6 +505,20 @@ export const cases: ConformanceCase[] = [
         401,
         "token_wrong_provider",
       );
+      // Claims altered, signature kept: the metadata a token carries cannot be rewritten.
+      const tampered = new URL(good, base);
+      const [encoded, sig] = tampered.searchParams.get("sh_token")!.split(".");
+      const claims = JSON.parse(Buffer.from(encoded!, "base64url").toString());
+      claims.m.orderId = "43";
+      tampered.searchParams.set(
+        "sh_token",
+        `${Buffer.from(JSON.stringify(claims)).toString("base64url")}.${sig}`,
+      );
+      expectError(
+        await send(aai(id(), "completed", { token: null, path: tampered.pathname + tampered.search })),
+        401,
+        "token_invalid",
+      );
       expect(events).toHaveLength(0);
       expectOk(await send(aai(id(), "completed", { token: null, path: `${good}&extra=1` })));
       expect(events[0]?.metadata).toEqual({ orderId: "42" });
@@ -520,6 +553,29 @@ export const cases: ConformanceCase[] = [
         403,
         "ip_not_allowed",
       );
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "trustProxy: 1 reads the address the one proxy recorded, not the client-written left-most entry",
+    options: { providers: { assemblyai: { ...AAI, allowIps: ["203.0.113.9"] } }, trustProxy: 1 },
+    async run({ send, events }) {
+      expectOk(
+        await send(aai(id(), "completed", { headers: { "x-forwarded-for": "6.6.6.6, 203.0.113.9" } })),
+      );
+      expectError(
+        await send(aai(id(), "completed", { headers: { "x-forwarded-for": "203.0.113.9, 6.6.6.6" } })),
+        403,
+        "ip_not_allowed",
+      );
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
+    name: "allowIps with a range holding the loopback peer (IPv4-mapped or not): 200",
+    options: { providers: { assemblyai: { ...AAI, allowIps: ["127.0.0.0/8"] } } },
+    async run({ send, events }) {
+      expectOk(await send(aai(id())));
       expect(events).toHaveLength(1);
     },
   },
@@ -679,11 +735,28 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
+    name: "body trickled a byte at a time, never idle, not complete in time: 408",
+    options: { ...basic, bodyTimeout: "150ms" },
+    async run({ sendTruncated, events }) {
+      const res = await sendTruncated({
+        path: "/webhooks/assemblyai",
+        headers: { "content-type": "application/json", "x-webhook-token": SECRETS.aaiToken },
+        declaredLength: 1000,
+        sent: "",
+        trickleMs: 20,
+      });
+      expect(res.status).toBe(408);
+      expect(JSON.parse(res.text).error.code).toBe("body_timeout");
+      expect(events).toHaveLength(0);
+    },
+  },
+  {
     name: "body malformed, not an object, or without a job id: 400",
     options: basic,
     async run({ send, events }) {
       expectError(await send(aai(id(), "completed", { body: '{"transcript_id":' })), 400, "body_malformed");
       expectError(await send(aai(id(), "completed", { body: "[1,2]" })), 400, "body_malformed");
+      expectError(await send(aai(id(), "completed", { body: "null" })), 400, "body_malformed");
       expectError(
         await send(aai(id(), "completed", { body: '{"status":"completed"}' })),
         400,
@@ -739,9 +812,15 @@ export const cases: ConformanceCase[] = [
       });
       const health = await send({ method: "GET", path: "/health" });
       expect({ status: health.status, json: health.json }).toEqual({ status: 200, json: { ok: true } });
-      const elsewhere = await send({ method: "GET", path: "/webhooksx/assemblyai" });
-      expect(elsewhere.status).toBe(404);
-      expect(elsewhere.json?.error?.code).toBeUndefined();
+      // Not under /webhooks/ although it starts with the same letters: the app's own 404.
+      for (const near of [
+        { method: "GET", path: "/webhooksx/assemblyai" },
+        aai(id(), "completed", { path: "/webhooksx/assemblyai" }),
+      ]) {
+        const elsewhere = await send(near);
+        expect(elsewhere.status).toBe(404);
+        expect(elsewhere.json?.error?.code).toBeUndefined();
+      }
       expect(rejected).toHaveLength(0);
     },
   },
@@ -775,7 +854,8 @@ export const cases: ConformanceCase[] = [
     async run({ send, events }) {
       const res = await send(aai(id()));
       expectError(res, 500, "body_already_parsed");
-      expect(res.json.error.message).toMatch(/before/i);
+      // The message says how to fix it, naming the usual parsers.
+      expect(res.json.error.message).toMatch(/Mount scribehook before express\.json\(\).*koa-bodyparser/);
       expect(events).toHaveLength(0);
     },
   },
