@@ -387,6 +387,30 @@ export const cases: ConformanceCase[] = [
     },
   },
   {
+    name: "attacker: header names match in any case, values exactly; a joined repeat or the token in another header: 401",
+    options: basic,
+    async run({ adapter, send, events }) {
+      const req = aai(id(), "completed", { token: null });
+      expectOk(await send({ ...req, headers: { ...req.headers, "X-WEBHOOK-TOKEN": SECRETS.aaiToken } }));
+      // What fetch() sends for a header appended twice: one line, "forged, <token>". Node's adapters see one
+      // header with a value matching nothing; a Fetch Request cannot tell one line from joined repeats, so
+      // a value with ", " counts as repeated there (see header-count.ts). Refused either way.
+      const joined = { ...req.headers, "x-webhook-token": `forged, ${SECRETS.aaiToken}` };
+      expectError(
+        await send({ ...aai(id(), "completed", { token: null }), headers: joined }),
+        401,
+        adapter.startsWith("fetch") ? "header_repeated" : "header_mismatch",
+      );
+      const elsewhere = { ...req.headers, authorization: SECRETS.aaiToken };
+      expectError(
+        await send({ ...aai(id(), "completed", { token: null }), headers: elsewhere }),
+        401,
+        "header_missing",
+      );
+      expect(events).toHaveLength(1);
+    },
+  },
+  {
     name: "signature missing, wrong, or over other bytes: 401",
     options: withSigned({ signedco: { secret: SECRETS.signed } }),
     async run({ send, events }) {
