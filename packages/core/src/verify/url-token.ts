@@ -3,7 +3,14 @@ import { fromBase64, toBase64, utf8Bytes, utf8Text } from "../encoding";
 import { unauthorized } from "../errors";
 import { secretList, verifyHmac } from "./hmac";
 
-/** The query parameter that carries a signed callback token. */
+/**
+ * The query parameter that carries a signed callback token: redact it where you log URLs.
+ *
+ * @example
+ * ```ts
+ * url.searchParams.set(URL_TOKEN_PARAM, "[redacted]"); // before logging a callback URL
+ * ```
+ */
 export const URL_TOKEN_PARAM = "sh_token";
 
 /** What a callback URL token vouches for; every field is covered by the signature. */
