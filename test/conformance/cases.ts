@@ -10,6 +10,7 @@ import {
   type TranscriptionEvent,
   verifyTimestamp,
 } from "@scribehook/core";
+import { signDelivery } from "@scribehook/testing";
 import { expect } from "vitest";
 import type { FloodResult, WireRequest, WireResponse } from "./http";
 import type { Mounting } from "./servers";
@@ -49,7 +50,7 @@ export interface ConformanceCase {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Secrets and requests built by hand (the provider-exact ones come from @scribehook/testing).
+// Secrets and requests: built-in providers' deliveries come from the builder (@scribehook/testing).
 
 export const SECRETS = {
   aaiToken: "aai-header-token-7f3b",
@@ -59,20 +60,22 @@ export const SECRETS = {
 
 const AAI = { headers: { "x-webhook-token": SECRETS.aaiToken } };
 
-/** AssemblyAI's delivery: POST JSON with the header you chose. */
+/** AssemblyAI's delivery, from the delivery builder: POST JSON with the header you chose. */
 export function aai(
   jobId: string,
   status = "completed",
   opts: { token?: string | null; path?: string; body?: string; headers?: Record<string, string> } = {},
 ): WireRequest {
-  const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
-  if (opts.token !== null) headers["x-webhook-token"] = opts.token ?? SECRETS.aaiToken;
-  return {
-    method: "POST",
-    path: opts.path ?? "/webhooks/assemblyai",
-    headers,
-    body: opts.body ?? JSON.stringify({ transcript_id: jobId, status }),
-  };
+  const token: Record<string, string> =
+    opts.token === null ? {} : { "x-webhook-token": opts.token ?? SECRETS.aaiToken };
+  const d = signDelivery("assemblyai", {
+    jobId,
+    status,
+    ...(opts.path === undefined ? {} : { callbackUrl: opts.path }),
+    ...(opts.body === undefined ? {} : { body: opts.body }),
+    headers: { ...token, ...opts.headers },
+  });
+  return { method: d.method, path: d.path, headers: d.headers, body: d.body };
 }
 
 /** A provider of our own, signing `${timestamp}.${body}` with HMAC-SHA256: for signature and timestamp rows. */
@@ -100,6 +103,10 @@ export const signedProvider = defineProvider<"signedco", { job: string; state: s
   }),
 });
 
+/**
+ * A SignedCo delivery. Signed by hand, not by `signDelivery()`: SignedCo is this suite's own custom
+ * provider, which the builder (built-in providers only) cannot know.
+ */
 function signed(
   job: string,
   opts: { secret?: string; timestamp?: number; signature?: string | null } = {},

@@ -339,6 +339,7 @@ describe("secret leakage", () => {
       {
         url: "/webhooks/instanttranscriber",
         headers: {
+          // Forged on purpose, by hand: a well-formed MAC over other bytes than the body sent.
           "x-instanttranscriber-signature": `sha256=${createHmac("sha256", SECRETS.hmac).update("x").digest("hex")}`,
         },
       },
