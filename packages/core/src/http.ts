@@ -1,10 +1,24 @@
-/** A header map as Node gives it (`IncomingHttpHeaders`), a Fetch `Headers`, or plain pairs. */
+/**
+ * A header map as Node gives it (`IncomingHttpHeaders`), a Fetch `Headers`, or plain pairs.
+ *
+ * @example
+ * ```ts
+ * const headers: IncomingHeaders = req.headers; // or request.headers, or [["x-webhook-token", "…"]]
+ * ```
+ */
 export type IncomingHeaders =
   | Record<string, string | string[] | number | undefined>
   | Headers
   | Iterable<readonly [string, string]>;
 
-/** A request body: bytes, text, a Node stream, a Web `ReadableStream` or any async iterable of bytes. */
+/**
+ * A request body: bytes, text, a Node stream, a Web `ReadableStream` or any async iterable of bytes.
+ *
+ * @example
+ * ```ts
+ * const body: RequestBody = req; // the unread Node request: scribehook reads it under its own limit
+ * ```
+ */
 export type RequestBody =
   | Uint8Array
   | string
@@ -20,7 +34,7 @@ export type RequestBody =
  * @example
  * ```ts
  * const res = await receiver.handle({ method: req.method, url: req.url, headers: req.headers,
- *                                     headersDistinct: req.headersDistinct,
+ *                                     rawHeaders: req.rawHeaders,
  *                                     body: req, ip: req.socket.remoteAddress });
  * ```
  */

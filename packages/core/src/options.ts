@@ -5,7 +5,14 @@ import type { ProviderConfig, ProviderDefinition } from "./providers/define-prov
 import type { TranscriptionQueue } from "./queue/queue";
 import type { JobStatusFn } from "./watchdog/overdue";
 
-/** Provider id → its configuration. Only the providers listed here are accepted. */
+/**
+ * Provider id → its configuration. Only the providers listed here are accepted.
+ *
+ * @example
+ * ```ts
+ * const providers: ProvidersOptions = { assemblyai: { headers: { "x-webhook-token": process.env.AAI_TOKEN! } } };
+ * ```
+ */
 export type ProvidersOptions = { [P in ProviderId]?: ProviderConfig };
 
 /**
