@@ -1,7 +1,7 @@
 import type { WebhookResponse } from "../http";
 import { azureResult } from "../transcript/providers/azure";
 import { defineProvider } from "./define-provider";
-import { str } from "./fields";
+import { asObject, str } from "./fields";
 import { echoChallenge } from "./handshake-reply";
 
 /**
@@ -71,7 +71,8 @@ export const azure = defineProvider<"azure", AzurePayload>({
     return undefined;
   },
   signature: { header: "X-MicrosoftSpeechServices-Signature", algorithm: "sha256", encoding: "base64" },
-  jobId: "self",
+  // The job id is the last path segment of `self`: `normalise` reads it.
+  parse: (body) => asObject(body, "Azure AI Speech") as AzurePayload,
   status: {
     field: "status",
     table: { Succeeded: "completed", Failed: "failed", Running: "processing", NotStarted: "processing" },
