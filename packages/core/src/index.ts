@@ -29,6 +29,14 @@ export type { ProvidersOptions, ReceiverOptions } from "./options";
 export { parseBody } from "./parse-body";
 export type * from "./providers";
 export { builtinProviders } from "./providers";
+export type {
+  AuthKind,
+  ErrorFields,
+  FieldPaths,
+  HeaderNames,
+  SignatureScheme,
+  StatusTable,
+} from "./providers/declared";
 export {
   type BodyFormat,
   defineProvider,
@@ -79,6 +87,7 @@ export {
 } from "./verify/hmac";
 export { clientAddress, ipAllowList } from "./verify/ip-allowlist";
 export { safeEqual } from "./verify/safe-equal";
+export type { CompiledSignature } from "./verify/signature-scheme";
 export { type ExpectedHeaders, verifyStaticHeaders } from "./verify/static-headers";
 export { type VerifyTimestampOptions, verifyTimestamp } from "./verify/timestamp";
 export {
