@@ -8,7 +8,7 @@
  * Walked through in docs/custom-providers.md; run by test/custom-provider.test.ts.
  */
 import { createHmac } from "node:crypto";
-import { createReceiver, defineProvider, type Receiver } from "@scribehook/core";
+import { createReceiver, defineProvider, hmacSignature, type Receiver } from "@scribehook/core";
 
 /** What the in-house service sends. */
 export interface InhousePayload {
@@ -42,14 +42,14 @@ export const inhouse = defineProvider({
   methods: ["POST"],
   formats: ["json"],
   // Checked over the raw bytes, before anything is parsed. The `tolerance` option replaces the window.
-  signature: {
+  signature: hmacSignature({
     header: "X-Inhouse-Signature",
     algorithm: "sha256",
     encoding: "hex",
     prefix: "sha256=",
     signed: "{timestamp}.{body}",
     timestamp: { header: "X-Inhouse-Timestamp", window: "5m" },
-  },
+  }),
   jobId: "job",
   status: { field: "state", table: { queued: "processing", done: "completed", error: "failed" } },
   error: { message: "error", fallback: "The in-house service failed the job" },

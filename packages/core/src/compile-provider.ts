@@ -5,9 +5,8 @@ import type { ProviderConfig, ProviderDefinition } from "./providers/define-prov
 import { compileNormaliser } from "./providers/read-declared";
 import { checkResultOptions } from "./transcript/resolve";
 import { parseBytes, parseDuration } from "./units";
-import { checkSignature } from "./verify/check-signature";
+import type { CompiledSignature } from "./verify/hmac-signature";
 import { ipAllowList } from "./verify/ip-allowlist";
-import { type CompiledSignature, checkSignatureOptions, compileSignature } from "./verify/signature-scheme";
 
 const DEFAULT_LIMIT = "25mb";
 
@@ -76,7 +75,7 @@ export function compileProvider(
       ? { maxAgeMs: maxAge === undefined ? undefined : parseDuration(maxAge, `${where}.urlToken.maxAge`) }
       : undefined,
     verify: signature
-      ? (ctx) => checkSignature(signature, ctx.header, ctx.body, toleranceSeconds)
+      ? (ctx) => signature.check(ctx.header, ctx.body, toleranceSeconds)
       : definition.verifySignature,
     normalise: compileNormaliser(definition),
   };
@@ -89,17 +88,14 @@ function signatureInForce(
   keys: (string | Uint8Array)[],
   where: string,
 ): CompiledSignature | undefined {
-  if (config.signature !== undefined) {
-    if (!definition.signature) {
-      throw new TypeError(
-        definition.verifySignature
-          ? `${where}.signature: ${definition.name} verifies its signature in its own code, so there is no declared scheme to override`
-          : `${where}.signature: ${definition.name} does not sign its callbacks, so there is no signature scheme to override`,
-      );
-    }
-    checkSignatureOptions(config.signature, `${where}.signature`);
+  if (config.signature !== undefined && !definition.signature) {
+    throw new TypeError(
+      definition.verifySignature
+        ? `${where}.signature: ${definition.name} verifies its signature in its own code, so there is no declared scheme to override`
+        : `${where}.signature: ${definition.name} does not sign its callbacks, so there is no signature scheme to override`,
+    );
   }
-  return definition.signature && compileSignature(definition.signature, config.signature, keys);
+  return definition.signature?.compile(config.signature, keys, `${where}.signature`);
 }
 
 const lowerKeys = <T>(o: Record<string, T>) =>

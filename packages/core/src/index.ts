@@ -85,9 +85,9 @@ export {
   type VerifyHmacOptions,
   verifyHmac,
 } from "./verify/hmac";
+export { type CompiledSignature, type DeclaredSignature, hmacSignature } from "./verify/hmac-signature";
 export { clientAddress, ipAllowList } from "./verify/ip-allowlist";
 export { safeEqual } from "./verify/safe-equal";
-export type { CompiledSignature } from "./verify/signature-scheme";
 export { type ExpectedHeaders, verifyStaticHeaders } from "./verify/static-headers";
 export { type VerifyTimestampOptions, verifyTimestamp } from "./verify/timestamp";
 export {

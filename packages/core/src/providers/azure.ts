@@ -1,5 +1,6 @@
 import type { WebhookResponse } from "../http";
 import { azureResult } from "../transcript/providers/azure";
+import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 import { echoChallenge } from "./handshake-reply";
@@ -70,7 +71,11 @@ export const azure = defineProvider<"azure", AzurePayload>({
     if (event === "ping") return PING_ACK;
     return undefined;
   },
-  signature: { header: "X-MicrosoftSpeechServices-Signature", algorithm: "sha256", encoding: "base64" },
+  signature: hmacSignature({
+    header: "X-MicrosoftSpeechServices-Signature",
+    algorithm: "sha256",
+    encoding: "base64",
+  }),
   // The job id is the last path segment of `self`: `normalise` reads it.
   parse: (body) => asObject(body, "Azure AI Speech") as AzurePayload,
   status: {

@@ -1,4 +1,3 @@
-import { checkScheme } from "../verify/signature-scheme";
 import type { ProviderDefinition } from "./define-provider";
 
 const STATUSES = new Set(["completed", "failed", "processing", "cancelled", "other"]);
@@ -41,6 +40,10 @@ export function checkDefinition(definition: ProviderDefinition<string, any>): vo
     if (definition.verifySignature) {
       throw new TypeError(`${where}: give a signature scheme or a verifySignature function, not both`);
     }
-    checkScheme(definition.signature, `${where}.signature`);
+    if (typeof definition.signature.compile !== "function") {
+      throw new TypeError(
+        `${where}.signature: declare the scheme with hmacSignature({ header, algorithm, … })`,
+      );
+    }
   }
 }

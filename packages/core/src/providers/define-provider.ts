@@ -1,9 +1,9 @@
 import type { EventStatus } from "../events";
 import type { WebhookResponse } from "../http";
 import type { ResultClient } from "../transcript/client";
-import type { CompiledSignature } from "../verify/signature-scheme";
+import type { CompiledSignature, DeclaredSignature } from "../verify/hmac-signature";
 import { checkDefinition } from "./check-definition";
-import type { AuthKind, ErrorFields, FieldPaths, SignatureScheme, StatusTable } from "./declared";
+import type { AuthKind, ErrorFields, FieldPaths, StatusTable } from "./declared";
 import type { ProviderConfig } from "./provider-config";
 
 export type { ProviderConfig, SignatureOptions } from "./provider-config";
@@ -89,8 +89,11 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   documentedIps?: readonly string[];
   /** Default body limit in bytes, when larger or smaller than the receiver's. */
   maxBodyBytes?: number;
-  /** The provider's HMAC signature scheme, if it signs: core verifies it against `secret`. */
-  signature?: SignatureScheme;
+  /**
+   * The provider's HMAC signature scheme, if it signs, declared with `hmacSignature({ … })`: core
+   * verifies it against `secret` and applies the user's `signature` override.
+   */
+  signature?: DeclaredSignature;
   /**
    * How a configured secret becomes the HMAC key, when not as its UTF-8 bytes (Standard Webhooks
    * base64-decodes `whsec_…`). Runs once per secret at creation; throw a `TypeError` (never repeating
@@ -143,8 +146,8 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
  * const inhouse = defineProvider({
  *   id: "inhouse", name: "In-house ASR", auth: "signature", methods: ["POST"],
  *   // X-Inhouse-Signature: sha256=<hex HMAC-SHA256(secret, "<X-Inhouse-Timestamp>.<raw body>")>
- *   signature: { header: "X-Inhouse-Signature", algorithm: "sha256", encoding: "hex", prefix: "sha256=",
- *                signed: "{timestamp}.{body}", timestamp: { header: "X-Inhouse-Timestamp", window: "5m" } },
+ *   signature: hmacSignature({ header: "X-Inhouse-Signature", algorithm: "sha256", encoding: "hex",
+ *     prefix: "sha256=", signed: "{timestamp}.{body}", timestamp: { header: "X-Inhouse-Timestamp", window: "5m" } }),
  *   jobId: "job",
  *   status: { field: "state", table: { queued: "processing", done: "completed", error: "failed" } },
  *   error: { message: "error", fallback: "The in-house service failed the job" },

@@ -1,4 +1,5 @@
 import { elevenlabsResult } from "../transcript/providers/elevenlabs";
+import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 import { obj, str } from "./fields";
 
@@ -55,7 +56,7 @@ export const elevenlabs = defineProvider<"elevenlabs", ElevenLabsPayload>({
   result: elevenlabsResult,
   methods: ["POST"],
   formats: ["json"],
-  signature: {
+  signature: hmacSignature({
     header: "ElevenLabs-Signature",
     algorithm: "sha256",
     encoding: "hex",
@@ -64,7 +65,7 @@ export const elevenlabs = defineProvider<"elevenlabs", ElevenLabsPayload>({
     signed: "{timestamp}.{body}",
     // ElevenLabs' own guidance: refuse signatures older than 30 minutes.
     timestamp: { entry: "t=", window: "30m" },
-  },
+  }),
   jobId: "data.request_id",
   status: { field: "type", table: { speech_to_text_transcription: "completed" } },
   normalise(payload, _ctx, declared) {

@@ -1,6 +1,6 @@
 import { ibmResult } from "../transcript/providers/ibm";
-import { checkSignature } from "../verify/check-signature";
 import { computeHmac } from "../verify/hmac";
+import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 import { echoChallenge } from "./handshake-reply";
 
@@ -47,7 +47,7 @@ export const ibm = defineProvider<"ibm", IBMPayload>({
   result: ibmResult,
   methods: ["POST", "GET"],
   formats: ["json"],
-  signature: { header: "X-Callback-Signature", algorithm: "sha1", encoding: "base64" },
+  signature: hmacSignature({ header: "X-Callback-Signature", algorithm: "sha1", encoding: "base64" }),
   async handshake(ctx) {
     if (ctx.method !== "GET") return undefined;
     const challenge = ctx.url.searchParams.get("challenge_string");
@@ -55,7 +55,7 @@ export const ibm = defineProvider<"ibm", IBMPayload>({
     const sig = ctx.config.signature;
     if (ctx.config.secret === undefined || !sig) return reply;
     // Answered only for a string IBM signed, with the secret that matched: never a signing oracle.
-    const matched = await checkSignature(sig, ctx.header, reply.body);
+    const matched = await sig.check(ctx.header, reply.body);
     const signature = await computeHmac(sig.keys[matched]!, reply.body, sig.algorithm, sig.encoding);
     reply.headers[sig.header[0]!.toLowerCase()] = sig.prefix + signature;
     return reply;

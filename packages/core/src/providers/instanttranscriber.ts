@@ -1,4 +1,5 @@
 import { instanttranscriberResult } from "../transcript/providers/instanttranscriber";
+import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 
 /**
@@ -48,12 +49,12 @@ export const instanttranscriber = defineProvider<"instanttranscriber", InstantTr
   methods: ["POST"],
   formats: ["json"],
   // Unconfirmed (not documented publicly): overridable with `signature`; the prefix follows the algorithm.
-  signature: {
+  signature: hmacSignature({
     header: "X-InstantTranscriber-Signature",
     algorithm: "sha256",
     encoding: "hex",
     prefix: "{algorithm}=",
-  },
+  }),
   jobId: "id",
   status: { field: "status", table: { completed: "completed", failed: "failed" } },
   error: { fallback: "InstantTranscriber reported the transcription as failed" },

@@ -1,9 +1,7 @@
 import { fromBase64 } from "../encoding";
 import { standardwebhooksResult } from "../transcript/providers/standardwebhooks";
-import { checkSignature } from "../verify/check-signature";
 import { secretList } from "../verify/hmac";
-import { compileSignature } from "../verify/signature-scheme";
-import type { SignatureScheme } from "./declared";
+import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 import { str } from "./fields";
 
@@ -81,8 +79,8 @@ export async function verifyStandardWebhook(options: {
   now?: number;
 }): Promise<{ id: string; timestamp: number }> {
   const keys = secretList(options.secrets).map(standardWebhooksKey);
-  const sig = compileSignature(SCHEME, undefined, keys);
-  await checkSignature(sig, options.header, options.body, options.toleranceSeconds, options.now);
+  const sig = SCHEME.compile(undefined, keys, "verifyStandardWebhook");
+  await sig.check(options.header, options.body, options.toleranceSeconds, options.now);
   const read = (name: string) => options.header(`webhook-${name}`) ?? options.header(`svix-${name}`);
   return { id: read("id")!, timestamp: Number(read("timestamp")) };
 }
@@ -91,7 +89,7 @@ export async function verifyStandardWebhook(options: {
  * The spec's scheme: `webhook-signature` holds space-separated `v1,<base64 HMAC-SHA256>` entries over
  * `"<webhook-id>.<webhook-timestamp>.<raw body>"`; senders that only send `svix-*` headers are read too.
  */
-const SCHEME: SignatureScheme = {
+const SCHEME = hmacSignature({
   header: ["webhook-signature", "svix-signature"],
   algorithm: "sha256",
   encoding: "base64",
@@ -100,7 +98,7 @@ const SCHEME: SignatureScheme = {
   signed: "{id}.{timestamp}.{body}",
   id: ["webhook-id", "svix-id"],
   timestamp: { header: ["webhook-timestamp", "svix-timestamp"], window: "5m" },
-};
+});
 
 /**
  * Any sender following the Standard Webhooks spec (OpenAI, Svix-based senders such as Gladia's

@@ -1,7 +1,7 @@
 import { hmac, timingSafeEqual } from "#crypto";
 import { fromBase64, fromHex } from "../encoding";
 import { unauthorized } from "../errors";
-import type { CompiledSignature } from "./signature-scheme";
+import type { CompiledSignature } from "./hmac-signature";
 import { verifyTimestamp } from "./timestamp";
 
 type Header = (name: string) => string | undefined;

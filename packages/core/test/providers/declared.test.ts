@@ -1,4 +1,4 @@
-import { defineProvider, type ProviderContext } from "@scribehook/core";
+import { defineProvider, hmacSignature, type ProviderContext } from "@scribehook/core";
 import { describe, expect, it } from "vitest";
 import { compileNormaliser, fieldReader } from "../../src/providers/read-declared";
 
@@ -132,7 +132,7 @@ describe("defineProvider refuses a definition that could not work", () => {
         ...base,
         jobId: "id",
         status: { field: "s", table: {} },
-        signature: { ...scheme, ...signature } as never,
+        signature: hmacSignature({ ...scheme, ...signature } as never),
         ...extra,
       });
 
@@ -153,7 +153,9 @@ describe("defineProvider refuses a definition that could not work", () => {
     expect(signing(signature)).toThrow(message);
   });
 
-  it("a scheme and a hand-written verifier together", () => {
+  it("a scheme and a hand-written verifier together, or a scheme not declared with hmacSignature()", () => {
     expect(signing({}, { verifySignature: () => {} })).toThrow(/not both/);
+    const plain = { ...base, jobId: "id", status: { field: "s", table: {} }, signature: scheme };
+    expect(() => defineProvider(plain as never)).toThrow(/declare the scheme with hmacSignature/);
   });
 });

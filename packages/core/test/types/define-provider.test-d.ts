@@ -1,4 +1,4 @@
-import { defineProvider, type Normalised } from "@scribehook/core";
+import { defineProvider, hmacSignature, type Normalised } from "@scribehook/core";
 import { expectTypeOf, it } from "vitest";
 
 interface AcmePayload {
@@ -22,7 +22,7 @@ it("declared data is typed: a status table maps only to the five statuses, a sch
     jobId: "job",
     status: { field: "state", table: { ok: "completed" } },
     // @ts-expect-error md5 is not an HMAC algorithm scribehook verifies
-    signature: { header: "X-Sig", algorithm: "md5", encoding: "hex" },
+    signature: hmacSignature({ header: "X-Sig", algorithm: "md5", encoding: "hex" }),
   });
 });
 

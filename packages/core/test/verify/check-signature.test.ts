@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { checkSignature } from "../../src/verify/check-signature";
-import { compileSignature } from "../../src/verify/signature-scheme";
+import { compileSignature } from "../../src/verify/hmac-signature";
 
 // The one verifier of every declared HMAC scheme, from the sender's side: signatures are made with
 // Node's own createHmac, as a provider would make them.

@@ -1,11 +1,18 @@
 import type { HeaderNames, SignatureScheme } from "../providers/declared";
 import type { SignatureOptions } from "../providers/provider-config";
 import { parseDuration } from "../units";
+import { checkSignature } from "./check-signature";
 import type { HmacAlgorithm, SignatureEncoding } from "./hmac";
 
 /**
- * A declared scheme with the user's override applied, worked out once at creation: what
- * `checkSignature()` reads on every request, and what a provider's handshake sees as `ctx.config.signature`.
+ * A declared scheme with the user's override applied and the secrets' keys, worked out once at
+ * creation: what every request is checked with, and what a provider's handshake sees as
+ * `ctx.config.signature` (IBM signs its challenge answer with it).
+ *
+ * @example
+ * ```ts
+ * const index = await ctx.config.signature!.check(ctx.header, challenge); // the key that matched
+ * ```
  */
 export interface CompiledSignature {
   /** Header names tried in order; messages name the first. */
@@ -23,6 +30,29 @@ export interface CompiledSignature {
   readonly windowSeconds: number;
   /** The HMAC key of each configured secret, in order. */
   readonly keys: readonly (string | Uint8Array)[];
+  /**
+   * Verifies `data` (the raw body, or a challenge) against the request's headers; resolves to the index
+   * of the key that matched, or throws a 401 `WebhookError`. `toleranceSeconds` replaces the window.
+   */
+  check(
+    header: (name: string) => string | undefined,
+    data: string | Uint8Array,
+    toleranceSeconds?: number,
+    now?: number,
+  ): Promise<number>;
+}
+
+/**
+ * A scheme declared with `hmacSignature()`: the data, checked, and how to compile it for one
+ * configured provider.
+ */
+export interface DeclaredSignature extends SignatureScheme {
+  /** Applies a user's override (refused with a TypeError naming `where` when mistyped) and the keys. */
+  compile(
+    override: SignatureOptions | undefined,
+    keys: readonly (string | Uint8Array)[],
+    where: string,
+  ): CompiledSignature;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -34,16 +64,34 @@ const names = (h: HeaderNames | undefined) => (h === undefined ? [] : typeof h =
 const split = (template: string) => template.split(/(\{[a-z]+\})/).filter((p) => p !== "");
 
 /**
- * Refuses a declared scheme that could not verify anything (a `TypeError` naming the field): an
- * unknown placeholder, a `{timestamp}` or `{id}` signed but not located, or located but not signed.
+ * Declares a provider's HMAC signature scheme (the `signature` of `defineProvider()`): checks the data
+ * once, and links the one verifier core has for every scheme — only into bundles that import a
+ * provider that signs. Throws a `TypeError` for a scheme that could not verify anything.
  *
  * @example
  * ```ts
- * checkScheme({ header: "X-Sig", algorithm: "sha256", encoding: "hex", signed: "{timestamp}.{body}" }, "acme");
- * // TypeError: acme.timestamp: "{timestamp}" is signed, so say where it is
+ * signature: hmacSignature({ header: "X-Inhouse-Signature", algorithm: "sha256", encoding: "hex",
+ *   prefix: "sha256=", signed: "{timestamp}.{body}", timestamp: { header: "X-Inhouse-Timestamp", window: "5m" } }),
  * ```
  */
-export function checkScheme(scheme: SignatureScheme, where: string): void {
+export function hmacSignature(scheme: SignatureScheme): DeclaredSignature {
+  checkScheme(scheme, "hmacSignature");
+  return {
+    ...scheme,
+    compile(override, keys, where) {
+      if (override !== undefined) checkSignatureOptions(override, where);
+      return compileSignature(scheme, override, keys);
+    },
+  };
+}
+
+/**
+ * Refuses a declared scheme that could not verify anything (a `TypeError` naming the field): an
+ * unknown placeholder, a `{timestamp}` or `{id}` signed but not located, or located but not signed.
+ *
+
+ */
+function checkScheme(scheme: SignatureScheme, where: string): void {
   for (const name of [...names(scheme.header), ...names(scheme.id), ...names(scheme.timestamp?.header)]) {
     if (!HEADER_NAME.test(name))
       throw new TypeError(`${where}: ${JSON.stringify(name)} is not a header name`);
@@ -104,7 +152,8 @@ export function checkSignatureOptions(signature: unknown, where: string): void {
  *
  * @example
  * ```ts
- * compileSignature(instanttranscriber.signature!, { algorithm: "sha1" }, ["s3cret"]).prefix; // "sha1="
+ * compileSignature({ header: "X-Sig", algorithm: "sha256", encoding: "hex", prefix: "{algorithm}=" },
+ *   { algorithm: "sha1" }, ["s3cret"]).prefix; // "sha1="
  * ```
  */
 export function compileSignature(
@@ -114,7 +163,7 @@ export function compileSignature(
 ): CompiledSignature {
   const algorithm = override?.algorithm ?? scheme.algorithm;
   const ts = scheme.timestamp;
-  return {
+  const compiled: CompiledSignature = {
     header: override?.header !== undefined ? [override.header] : names(scheme.header),
     algorithm,
     encoding: override?.encoding ?? scheme.encoding,
@@ -126,5 +175,8 @@ export function compileSignature(
     timestampEntry: ts?.entry,
     windowSeconds: parseDuration(ts?.window ?? 300_000, "signature.timestamp.window") / 1000,
     keys,
+    check: (header, data, toleranceSeconds, now) =>
+      checkSignature(compiled, header, data, toleranceSeconds, now),
   };
+  return compiled;
 }
