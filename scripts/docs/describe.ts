@@ -57,10 +57,10 @@ function window(w: number | string | undefined): string {
   return `${w / 1000} s`;
 }
 
-/** The README's authentication cell: what to configure. */
-export function auth(d: Definition): string {
+/** The authentication cell: what to configure (`brief`: without the scheme, shown on its own). */
+export function auth(d: Definition, brief = false): string {
   const how: Record<string, string> = {
-    signature: d.signature ? `\`secret\`: ${scheme(d.signature)}` : "`secret`",
+    signature: d.signature && !brief ? `\`secret\`: ${scheme(d.signature)}` : "`secret` (its signature)",
     headers: "`headers` (a header you set up with the job, echoed back)",
     urlToken: "`urlToken` (it calls the URL you give it)",
     none: "nothing: `insecureNoAuth` only",

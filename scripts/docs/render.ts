@@ -87,7 +87,7 @@ export function providersDoc(definitions: readonly Definition[]): string {
 
 function section(d: Definition): string[] {
   const facts: [string, string][] = [
-    ["authentication", auth(d)],
+    ["authentication", auth(d, true)],
     ["methods", methods(d)],
     ["formats", formats(d)],
     ["`jobId`", d.jobId === undefined ? "in code" : paths(d.jobId)],
