@@ -8,7 +8,7 @@
  * Walked through in docs/custom-providers.md; run by test/custom-provider.test.ts.
  */
 import { createHmac } from "node:crypto";
-import { assertHmac, createReceiver, defineProvider, type Receiver, verifyTimestamp } from "@scribehook/core";
+import { createReceiver, defineProvider, hmacSignature, type Receiver } from "@scribehook/core";
 
 /** What the in-house service sends. */
 export interface InhousePayload {
@@ -26,7 +26,9 @@ declare module "@scribehook/core" {
 }
 
 /**
- * The provider definition: data plus three small functions, built from scribehook's own primitives.
+ * The provider definition: data only. scribehook verifies the declared signature scheme (and applies a
+ * `signature` override the same way as for its own providers), reads the job id and the status table,
+ * and builds the error of a failed job.
  *
  * @example
  * ```ts
@@ -36,30 +38,23 @@ declare module "@scribehook/core" {
 export const inhouse = defineProvider({
   id: "inhouse",
   name: "In-house ASR",
+  auth: "signature",
   methods: ["POST"],
   formats: ["json"],
-  // Runs over the raw bytes, before anything is parsed; any WebhookError it throws is the answer.
-  async verifySignature(ctx) {
-    const timestamp = ctx.header("x-inhouse-timestamp") ?? "";
-    await assertHmac(
-      {
-        data: [timestamp, ".", ctx.body],
-        signature: ctx.header("x-inhouse-signature"),
-        secrets: ctx.config.secret!,
-        prefix: "sha256=",
-      },
-      "X-Inhouse-Signature",
-    );
-    // The `tolerance` option ("5m", or milliseconds) reaches providers converted to seconds.
-    verifyTimestamp(timestamp, { toleranceSeconds: ctx.config.tolerance ?? 300 });
-  },
-  normalise: (payload: InhousePayload) => ({
-    jobId: payload.job,
-    providerStatus: payload.state,
-    status: payload.state === "done" ? "completed" : payload.state === "error" ? "failed" : "processing",
-    ...(payload.state === "error" ? { error: { message: payload.error } } : {}),
-    payload,
+  // Checked over the raw bytes, before anything is parsed. The `tolerance` option replaces the window.
+  signature: hmacSignature({
+    header: "X-Inhouse-Signature",
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "sha256=",
+    signed: "{timestamp}.{body}",
+    timestamp: { header: "X-Inhouse-Timestamp", window: "5m" },
   }),
+  jobId: "job",
+  status: { field: "state", table: { queued: "processing", done: "completed", error: "failed" } },
+  error: { message: "error", fallback: "The in-house service failed the job" },
+  // Only gives the payload its type; a body that is not an object is still refused (400 body_malformed).
+  parse: (body) => body as InhousePayload,
 });
 
 /**

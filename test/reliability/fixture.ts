@@ -38,7 +38,7 @@ export function fixtureProviders(): Record<string, ProviderConfig> {
   const providers: Record<string, ProviderConfig> = {};
   for (const [id, definition] of Object.entries(builtinProviders)) {
     if (id === "standardwebhooks") providers[id] = { secret: SECRETS.whsec };
-    else if (definition.verifySignature) providers[id] = { secret: SECRETS.hmac };
+    else if (definition.signature) providers[id] = { secret: SECRETS.hmac };
     else providers[id] = { urlToken: true };
   }
   providers.assemblyai = { headers: { "x-webhook-token": SECRETS.aaiToken } };

@@ -48,6 +48,7 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
       "fetchCaptions",
       "fetchJobStatus",
       "fetchTranscript",
+      "hmacSignature",
       "memoryStore",
       "multipartBoundary",
       "parseBytes",
@@ -71,7 +72,7 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
   "@scribehook/core/fetch": {
     source: "packages/core/src/fetch.ts",
     load: () => import("../../packages/core/src/fetch"),
-    names: ["WebhookError", "createReceiver", "defineProvider", "memoryStore"],
+    names: ["WebhookError", "createReceiver", "defineProvider", "hmacSignature", "memoryStore"],
   },
   "@scribehook/express": {
     source: "packages/express/src/index.ts",

@@ -11,6 +11,7 @@ export type { EventHandler, EventType, RejectedDelivery, TranscriptionEvent } fr
 export type { ReceiverOptions } from "./options";
 export type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 export { defineProvider } from "./providers/define-provider";
+export { hmacSignature } from "./verify/hmac-signature";
 export type { Receiver } from "./receiver";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
 

@@ -20,6 +20,14 @@ export { type MultipartPart, multipartBoundary, parseMultipart } from "./multipa
 export type { ProvidersOptions, ReceiverOptions } from "./options";
 export type * from "./providers";
 export { builtinProviders } from "./providers";
+export type {
+  AuthKind,
+  ErrorFields,
+  FieldPaths,
+  HeaderNames,
+  SignatureScheme,
+  StatusTable,
+} from "./providers/declared";
 export {
   type BodyFormat,
   defineProvider,
@@ -67,6 +75,7 @@ export {
   type VerifyHmacOptions,
   verifyHmac,
 } from "./verify/hmac";
+export { type CompiledSignature, type DeclaredSignature, hmacSignature } from "./verify/hmac-signature";
 export { safeEqual } from "./verify/safe-equal";
 export { type ExpectedHeaders, verifyStaticHeaders } from "./verify/static-headers";
 export { type VerifyTimestampOptions, verifyTimestamp } from "./verify/timestamp";

@@ -1,7 +1,7 @@
 import { assemblyaiResult } from "../transcript/providers/assemblyai";
 import { URL_TOKEN_PARAM } from "../verify/url-token";
 import { defineProvider } from "./define-provider";
-import { asObject, str } from "./fields";
+import { str } from "./fields";
 
 /**
  * What AssemblyAI POSTs: `{ transcript_id, status }`, or after PII audio redaction `{ redacted_audio_url, status }`.
@@ -49,29 +49,27 @@ export interface AssemblyAIPayload {
 export const assemblyai = defineProvider<"assemblyai", AssemblyAIPayload>({
   id: "assemblyai",
   name: "AssemblyAI",
+  docs: "https://www.assemblyai.com/docs/deployment/webhooks-for-pre-recorded-audio",
+  auth: "headers",
   result: assemblyaiResult,
   methods: ["POST"],
   formats: ["json"],
   documentedIps: ["44.238.19.20", "54.220.25.36"],
-  parse: (body) => asObject(body, "AssemblyAI") as AssemblyAIPayload,
-  normalise(payload, ctx) {
-    const status = str(payload.status) ?? "";
+  jobId: "transcript_id",
+  status: {
+    field: "status",
+    table: { completed: "completed", error: "failed", redacted_audio_ready: "other" },
+  },
+  error: { fallback: "AssemblyAI reported the transcript as failed; fetch it for the error" },
+  normalise(_payload, ctx, declared) {
+    if (declared.jobId) return declared;
     // The body wins; the URL is the fallback for the redacted-audio call. A signed URL's own query
     // parameters are not covered by its token, so then only the signed metadata counts.
     const signedUrl = ctx.url.searchParams.has(URL_TOKEN_PARAM);
     const jobId =
-      str(payload.transcript_id) ??
       str(ctx.metadata.jobId) ??
       str(ctx.metadata.transcript_id) ??
       (signedUrl ? undefined : str(ctx.url.searchParams.get("transcript_id")));
-    return {
-      jobId,
-      providerStatus: status,
-      status: status === "completed" ? "completed" : status === "error" ? "failed" : "other",
-      ...(status === "error"
-        ? { error: { message: "AssemblyAI reported the transcript as failed; fetch it for the error" } }
-        : {}),
-      payload,
-    };
+    return { ...declared, jobId };
   },
 });

@@ -1,8 +1,8 @@
 import type { WebhookResponse } from "../http";
 import { azureResult } from "../transcript/providers/azure";
-import { assertHmac } from "../verify/hmac";
+import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
-import { asObject, obj, str } from "./fields";
+import { asObject, str } from "./fields";
 import { echoChallenge } from "./handshake-reply";
 
 /**
@@ -29,7 +29,6 @@ export interface AzurePayload {
 }
 
 const EVENT_HEADER = "X-MicrosoftSpeechServices-Event";
-const SIGNATURE_HEADER = "X-MicrosoftSpeechServices-Signature";
 
 /** A ping carries only the web hook's own description: acknowledged, never passed to handlers. */
 const PING_ACK: WebhookResponse = {
@@ -58,6 +57,8 @@ const PING_ACK: WebhookResponse = {
 export const azure = defineProvider<"azure", AzurePayload>({
   id: "azure",
   name: "Azure AI Speech",
+  docs: "https://learn.microsoft.com/rest/api/speechtotext/web-hooks/create",
+  auth: "signature",
   result: azureResult,
   methods: ["POST", "GET"],
   formats: ["json"],
@@ -70,51 +71,32 @@ export const azure = defineProvider<"azure", AzurePayload>({
     if (event === "ping") return PING_ACK;
     return undefined;
   },
-  async verifySignature(ctx) {
-    const sig = ctx.config.signature ?? {};
-    const header = sig.header ?? SIGNATURE_HEADER;
-    await assertHmac(
-      {
-        data: ctx.body,
-        signature: ctx.header(header),
-        secrets: ctx.config.secret!,
-        algorithm: sig.algorithm ?? "sha256",
-        encoding: sig.encoding ?? "base64",
-        prefix: sig.prefix ?? "",
-      },
-      header,
-    );
-  },
+  signature: hmacSignature({
+    header: "X-MicrosoftSpeechServices-Signature",
+    algorithm: "sha256",
+    encoding: "base64",
+  }),
+  // The job id is the last path segment of `self`: `normalise` reads it.
   parse: (body) => asObject(body, "Azure AI Speech") as AzurePayload,
-  normalise(payload, ctx) {
+  status: {
+    field: "status",
+    table: { Succeeded: "completed", Failed: "failed", Running: "processing", NotStarted: "processing" },
+  },
+  error: {
+    code: "properties.error.code",
+    message: "properties.error.message",
+    fallback: "Azure reported the transcription as failed",
+  },
+  normalise(payload, ctx, declared) {
     // The event header is not signed: it may only narrow (a deletion calls no handler), never make a
     // second event of the same signed body, so neither the key nor the status reads it.
     const deletion = /deletion$/i.test(ctx.header(EVENT_HEADER)?.trim() ?? "");
-    const status = str(payload.status) ?? "";
-    const error = obj(obj(payload.properties)?.error);
     const jobId = transcriptionId(payload.self);
     return {
+      ...declared,
       jobId,
-      providerStatus: status,
-      status:
-        status === "Succeeded"
-          ? "completed"
-          : status === "Failed"
-            ? "failed"
-            : status === "Running" || status === "NotStarted"
-              ? "processing"
-              : "other",
       ...(deletion ? { ignore: true } : {}),
-      ...(status === "Failed"
-        ? {
-            error: {
-              code: str(error?.code),
-              message: str(error?.message) ?? "Azure reported the transcription as failed",
-            },
-          }
-        : {}),
-      idempotencyKey: `azure:${jobId}:${status}`,
-      payload,
+      idempotencyKey: `azure:${jobId}:${declared.providerStatus}`,
     };
   },
 });

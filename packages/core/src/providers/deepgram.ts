@@ -1,6 +1,6 @@
 import { deepgramResult } from "../transcript/providers/deepgram";
 import { defineProvider } from "./define-provider";
-import { asObject, obj, str } from "./fields";
+import { obj, str } from "./fields";
 
 /**
  * What Deepgram sends to `?callback=URL`: the same JSON body `/v1/listen` would have answered with.
@@ -62,30 +62,26 @@ export interface DeepgramPayload {
 export const deepgram = defineProvider<"deepgram", DeepgramPayload>({
   id: "deepgram",
   name: "Deepgram",
+  docs: "https://developers.deepgram.com/docs/callback",
+  auth: "headers",
   result: deepgramResult,
   methods: ["POST", "PUT"],
   formats: ["json"],
-  parse: (body) => asObject(body, "Deepgram") as DeepgramPayload,
-  normalise(payload) {
-    const error = errorOf(payload);
-    const providerStatus = error ? "error" : obj(payload.results) ? "completed" : "unknown";
-    return {
-      jobId: str(obj(payload.metadata)?.request_id) ?? str(payload.request_id),
-      providerStatus,
-      status: error ? "failed" : providerStatus === "completed" ? "completed" : "other",
-      ...(error ? { error } : {}),
-      payload,
-    };
+  jobId: ["metadata.request_id", "request_id"],
+  // Deepgram sends no status: it is read off the body's shape.
+  status: {
+    field: (p: DeepgramPayload) => (isError(p) ? "error" : obj(p.results) ? "completed" : "unknown"),
+    table: { completed: "completed", error: "failed" },
+  },
+  error: {
+    code: ["err_code", "category"],
+    message: ["err_msg", "message"],
+    fallback: "Deepgram reported the request as failed",
   },
 });
 
-/** The error of a Deepgram error body, current shape or older; `undefined` for a result. */
-function errorOf(payload: DeepgramPayload): { code?: string; message?: string } | undefined {
-  if (payload.err_code !== undefined || payload.err_msg !== undefined) {
-    return { code: str(payload.err_code), message: str(payload.err_msg) };
-  }
-  if (!obj(payload.results) && str(payload.category) && str(payload.message)) {
-    return { code: str(payload.category), message: str(payload.message) };
-  }
-  return undefined;
+/** A Deepgram error body, current shape or older (not a result). */
+function isError(payload: DeepgramPayload): boolean {
+  if (payload.err_code !== undefined || payload.err_msg !== undefined) return true;
+  return !obj(payload.results) && Boolean(str(payload.category) && str(payload.message));
 }

@@ -1,7 +1,12 @@
 import type { EventStatus } from "../events";
 import type { WebhookResponse } from "../http";
 import type { ResultClient } from "../transcript/client";
-import type { HmacAlgorithm, SignatureEncoding } from "../verify/hmac";
+import type { CompiledSignature, DeclaredSignature } from "../verify/hmac-signature";
+import { checkDefinition } from "./check-definition";
+import type { AuthKind, ErrorFields, FieldPaths, StatusTable } from "./declared";
+import type { ProviderConfig } from "./provider-config";
+
+export type { ProviderConfig, SignatureOptions } from "./provider-config";
 
 /** HTTP methods a provider may call back with. */
 export type HttpMethod = "POST" | "PUT" | "GET";
@@ -11,16 +16,6 @@ export type HttpMethod = "POST" | "PUT" | "GET";
  * (parsed into `MultipartPart[]`), `binary` is `application/octet-stream` (the bytes as a `Uint8Array`).
  */
 export type BodyFormat = "json" | "form" | "text" | "empty" | "multipart" | "binary";
-
-/** Override of a provider's signature scheme, for schemes the provider does not document fully. */
-export interface SignatureOptions {
-  /** Header carrying the signature. */
-  header?: string;
-  algorithm?: HmacAlgorithm;
-  encoding?: SignatureEncoding;
-  /** Text before the signature in the header, e.g. `"sha256="`; `""` for none. */
-  prefix?: string;
-}
 
 /** The request as a provider's functions see it: after the body was read, before it was parsed. */
 export interface ProviderContext {
@@ -36,10 +31,13 @@ export interface ProviderContext {
   /** Metadata from a verified callback URL token; empty otherwise. */
   readonly metadata: Record<string, string>;
   /**
-   * The provider's configuration (its secrets included: never copy them into an error), with
-   * `tolerance` worked out at creation into **seconds**.
+   * The provider's configuration (its secrets included: never copy them into an error), worked out at
+   * creation: `tolerance` in **seconds**, `signature` the scheme in force (declared, then overridden).
    */
-  readonly config: Omit<ProviderConfig, "tolerance"> & { tolerance?: number };
+  readonly config: Omit<ProviderConfig, "tolerance" | "signature"> & {
+    tolerance?: number;
+    signature?: CompiledSignature;
+  };
 }
 
 /** What a provider makes of one delivery. */
@@ -66,13 +64,18 @@ export interface Normalised<Payload> {
 }
 
 /**
- * A provider: plain data plus small functions. Built-in providers are written with it, and so can yours.
- * All functions throw a `WebhookError` to refuse a delivery.
+ * A provider: what differs between providers, as data — auth kind, signature scheme, status table,
+ * methods, formats, where the job id is — plus optional functions for what data cannot say
+ * (a handshake, a check across fields). All functions throw a `WebhookError` to refuse a delivery.
  */
 export interface ProviderDefinition<Id extends string = string, Payload = unknown> {
   id: Id;
   /** Display name, for messages and docs. */
   name: string;
+  /** The provider's public webhook documentation. */
+  docs?: string;
+  /** How the provider lets you authenticate its callbacks, as it documents it. */
+  auth?: AuthKind;
   /** Methods the provider calls back with; others are answered 405. */
   methods: readonly HttpMethod[];
   /**
@@ -87,10 +90,27 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   /** Default body limit in bytes, when larger or smaller than the receiver's. */
   maxBodyBytes?: number;
   /**
-   * The provider's own signature scheme, if it signs: checks `ctx.config.secret` over `ctx.body`.
-   * May be asynchronous (Web Crypto is); the receiver awaits it.
+   * The provider's HMAC signature scheme, if it signs, declared with `hmacSignature({ … })`: core
+   * verifies it against `secret` and applies the user's `signature` override.
+   */
+  signature?: DeclaredSignature;
+  /**
+   * How a configured secret becomes the HMAC key, when not as its UTF-8 bytes (Standard Webhooks
+   * base64-decodes `whsec_…`). Runs once per secret at creation; throw a `TypeError` (never repeating
+   * the secret) for a secret that cannot be a key.
+   */
+  signingKey?(secret: string): Uint8Array;
+  /**
+   * A hand-written verifier, for a scheme `signature` cannot describe (not an HMAC): checks
+   * `ctx.config.secret` over `ctx.body`. May be asynchronous.
    */
   verifySignature?(ctx: ProviderContext): void | Promise<void>;
+  /** Where the job id is in the payload. A body that is not an object is then answered 400. */
+  jobId?: FieldPaths;
+  /** The provider's status → the normalised status. */
+  status?: StatusTable;
+  /** Where a failed or cancelled job's error is. */
+  error?: ErrorFields;
   /**
    * A reply that must be given before (or instead of) authentication, such as a subscription
    * challenge. Returning `undefined` continues with the delivery. May be asynchronous.
@@ -100,8 +120,12 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   ): WebhookResponse | undefined | Promise<WebhookResponse | undefined>;
   /** Turns the parsed body into a typed payload; by default the parsed body itself. */
   parse?(body: unknown, ctx: ProviderContext): Payload;
-  /** Reads job id and status out of the payload. */
-  normalise(payload: Payload, ctx: ProviderContext): Normalised<Payload>;
+  /**
+   * What data cannot say: gets what `jobId`, `status` and `error` declared (`declared`) and returns the
+   * final reading (e.g. a job id from the URL, an idempotency key, `ignore`). Without declared data it
+   * reads everything itself.
+   */
+  normalise?(payload: Payload, ctx: ProviderContext, declared: Normalised<Payload>): Normalised<Payload>;
   /**
    * Checks this provider's own configuration once, at receiver creation (e.g. the form of its secret);
    * throws a `TypeError` whose message starts with `where` (`providers.<id>`) and never repeats a secret.
@@ -112,61 +136,28 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
 }
 
 /**
- * Per-provider settings: at least one of `secret`, `headers`, `urlToken`, unless `insecureNoAuth`.
- *
- * @example
- * ```ts
- * const assemblyai: ProviderConfig = { headers: { "x-webhook-token": process.env.AAI_TOKEN! }, allowIps: "documented" };
- * ```
- */
-export interface ProviderConfig {
-  /** HMAC secret(s) of a provider that signs; any of several may match (rotation). */
-  secret?: string | readonly string[];
-  /** Headers that must be present with exactly this value (or one of these values). */
-  headers?: Record<string, string | readonly string[]>;
-  /** Require a valid, unexpired token made by `callbackUrl()` in the request URL. */
-  /** `maxAge`: milliseconds or a string like `"30d"`; older tokens are refused even when not expired. */
-  urlToken?: boolean | { maxAge?: number | string };
-  /** Addresses/CIDRs allowed to call, or `"documented"` for the provider's published ones. */
-  allowIps?: readonly string[] | "documented";
-  /** Body limit for this provider, e.g. `"20mb"`. */
-  maxBodyBytes?: number | string;
-  /** Window for signed timestamps: milliseconds or a string like `"5m"`. Default 5 minutes. */
-  tolerance?: number | string;
-  /** Override the signature header, algorithm, encoding or prefix of a signing provider. */
-  signature?: SignatureOptions;
-  /** Accept deliveries with no authentication at all. Never in production. */
-  insecureNoAuth?: boolean;
-  /** The provider's API key, used by `event.transcript()` / `captions()` where the result is not inline. */
-  apiKey?: string;
-  /** Scheme + host (+ path prefix) of the provider's API, e.g. `https://api.eu.assemblyai.com`. Default: its documented host. */
-  apiBaseUrl?: string;
-}
-
-/**
  * Declares a provider: built-in providers use it, and so can you, for a service scribehook does not
  * ship. Pass yours in the receiver's `customProviders` and configure it under `providers` like any other.
+ * Throws a `TypeError` for a definition that could not work (an unknown status, a scheme that signs a
+ * `{timestamp}` it does not locate, …).
  *
  * @example
  * ```ts
  * const inhouse = defineProvider({
- *   id: "inhouse", name: "In-house ASR", methods: ["POST"],
- *   verifySignature: (ctx) => assertHmac({ data: ctx.body, signature: ctx.header("x-sig"),
- *                                           secrets: ctx.config.secret! }, "X-Sig"),
- *   normalise: (p: { job: string; state: "done" | "error" }) => ({
- *     jobId: p.job, providerStatus: p.state, status: p.state === "done" ? "completed" : "failed", payload: p }),
+ *   id: "inhouse", name: "In-house ASR", auth: "signature", methods: ["POST"],
+ *   // X-Inhouse-Signature: sha256=<hex HMAC-SHA256(secret, "<X-Inhouse-Timestamp>.<raw body>")>
+ *   signature: hmacSignature({ header: "X-Inhouse-Signature", algorithm: "sha256", encoding: "hex",
+ *     prefix: "sha256=", signed: "{timestamp}.{body}", timestamp: { header: "X-Inhouse-Timestamp", window: "5m" } }),
+ *   jobId: "job",
+ *   status: { field: "state", table: { queued: "processing", done: "completed", error: "failed" } },
+ *   error: { message: "error", fallback: "The in-house service failed the job" },
+ *   parse: (body) => body as { job: string; state: string; error?: string },
  * });
  * ```
  */
 export function defineProvider<const Id extends string, Payload>(
   definition: ProviderDefinition<Id, Payload>,
 ): ProviderDefinition<Id, Payload> {
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(definition.id)) {
-    throw new TypeError(
-      `defineProvider: id ${JSON.stringify(definition.id)} must be lower-case letters, digits, "-" or "_"`,
-    );
-  }
-  if (definition.methods.length === 0)
-    throw new TypeError(`defineProvider(${definition.id}): methods is empty`);
+  checkDefinition(definition);
   return definition;
 }

@@ -1,6 +1,5 @@
 import { gladiaResult } from "../transcript/providers/gladia";
 import { defineProvider } from "./define-provider";
-import { asObject, obj, str } from "./fields";
 
 /**
  * One utterance of a Gladia transcript.
@@ -83,9 +82,6 @@ export interface GladiaPayload {
   [key: string]: unknown;
 }
 
-const COMPLETED = new Set(["success", "transcription.success"]);
-const FAILED = new Set(["error", "transcription.error"]);
-
 /**
  * Gladia v2 pre-recorded callbacks (`"callback": true, "callback_config": { url, method }`): POST or
  * PUT JSON. The callbacks are not signed, so configure `urlToken` and give Gladia a URL from
@@ -108,28 +104,24 @@ const FAILED = new Set(["error", "transcription.error"]);
 export const gladia = defineProvider<"gladia", GladiaPayload>({
   id: "gladia",
   name: "Gladia",
+  docs: "https://docs.gladia.io/api-reference/v2/pre-recorded/callback/success",
+  auth: "urlToken",
   result: gladiaResult,
   methods: ["POST", "PUT"],
   formats: ["json"],
-  parse: (body) => asObject(body, "Gladia") as GladiaPayload,
-  normalise(payload) {
-    const event = str(payload.event) ?? "";
-    const failed = FAILED.has(event);
-    let error: { code?: string; message?: string } | undefined;
-    if (failed) {
-      const e = obj(payload.error) ?? {};
-      const code = str(e.code) ?? str(e.status_code);
-      error = {
-        ...(code ? { code } : {}),
-        message: str(e.message) ?? str(e.exception) ?? "Gladia reported the transcription as failed",
-      };
-    }
-    return {
-      jobId: str(payload.id),
-      providerStatus: event,
-      status: COMPLETED.has(event) ? "completed" : failed ? "failed" : "other",
-      ...(error ? { error } : {}),
-      payload,
-    };
+  jobId: "id",
+  status: {
+    field: "event",
+    table: {
+      success: "completed",
+      "transcription.success": "completed",
+      error: "failed",
+      "transcription.error": "failed",
+    },
+  },
+  error: {
+    code: ["error.code", "error.status_code"],
+    message: ["error.message", "error.exception"],
+    fallback: "Gladia reported the transcription as failed",
   },
 });

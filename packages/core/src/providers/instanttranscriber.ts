@@ -1,7 +1,6 @@
 import { instanttranscriberResult } from "../transcript/providers/instanttranscriber";
-import { assertHmac } from "../verify/hmac";
-import { defineProvider, type SignatureOptions } from "./define-provider";
-import { asObject, str } from "./fields";
+import { hmacSignature } from "../verify/hmac-signature";
+import { defineProvider } from "./define-provider";
 
 /**
  * What InstantTranscriber POSTs to `callback_url`.
@@ -18,35 +17,6 @@ export interface InstantTranscriberPayload {
   /** Links to the finished transcript, when completed. */
   download_urls?: { txt?: string; srt?: string; [format: string]: string | undefined };
   [key: string]: unknown;
-}
-
-/** The signature scheme assumed when `signature` is not configured. */
-const INSTANTTRANSCRIBER_SIGNATURE = {
-  header: "X-InstantTranscriber-Signature",
-  algorithm: "sha256",
-  encoding: "hex",
-  prefix: "sha256=",
-} as const satisfies Required<SignatureOptions>;
-
-/**
- * The signature scheme in force for a configuration: the defaults, overridden by `config.signature`.
- * The prefix defaults to `"<algorithm>="` (so `"sha256="` by default); give `prefix: ""` for none.
- *
- * @example
- * ```ts
- * instantTranscriberScheme({ encoding: "base64", prefix: "" });
- * // { header: "X-InstantTranscriber-Signature", algorithm: "sha256", encoding: "base64", prefix: "" }
- * ```
- */
-function instantTranscriberScheme(signature: SignatureOptions = {}): Required<SignatureOptions> {
-  // The values were checked when the receiver was created (compile-providers).
-  const algorithm = signature.algorithm ?? INSTANTTRANSCRIBER_SIGNATURE.algorithm;
-  return {
-    header: signature.header ?? INSTANTTRANSCRIBER_SIGNATURE.header,
-    algorithm,
-    encoding: signature.encoding ?? INSTANTTRANSCRIBER_SIGNATURE.encoding,
-    prefix: signature.prefix ?? `${algorithm}=`,
-  };
 }
 
 /**
@@ -73,34 +43,19 @@ function instantTranscriberScheme(signature: SignatureOptions = {}): Required<Si
 export const instanttranscriber = defineProvider<"instanttranscriber", InstantTranscriberPayload>({
   id: "instanttranscriber",
   name: "InstantTranscriber",
+  docs: "https://instanttranscriber.com/api/transcription-webhooks",
+  auth: "signature",
   result: instanttranscriberResult,
   methods: ["POST"],
   formats: ["json"],
-  async verifySignature(ctx) {
-    const scheme = instantTranscriberScheme(ctx.config.signature);
-    await assertHmac(
-      {
-        data: ctx.body,
-        signature: ctx.header(scheme.header),
-        secrets: ctx.config.secret ?? [],
-        algorithm: scheme.algorithm,
-        encoding: scheme.encoding,
-        prefix: scheme.prefix,
-      },
-      scheme.header,
-    );
-  },
-  parse: (body) => asObject(body, "InstantTranscriber") as InstantTranscriberPayload,
-  normalise(payload) {
-    const status = str(payload.status) ?? "";
-    return {
-      jobId: str(payload.id),
-      providerStatus: status,
-      status: status === "completed" ? "completed" : status === "failed" ? "failed" : "other",
-      ...(status === "failed"
-        ? { error: { message: "InstantTranscriber reported the transcription as failed" } }
-        : {}),
-      payload,
-    };
-  },
+  // Unconfirmed (not documented publicly): overridable with `signature`; the prefix follows the algorithm.
+  signature: hmacSignature({
+    header: "X-InstantTranscriber-Signature",
+    algorithm: "sha256",
+    encoding: "hex",
+    prefix: "{algorithm}=",
+  }),
+  jobId: "id",
+  status: { field: "status", table: { completed: "completed", failed: "failed" } },
+  error: { fallback: "InstantTranscriber reported the transcription as failed" },
 });

@@ -1,6 +1,5 @@
 import { revaiResult } from "../transcript/providers/revai";
 import { defineProvider } from "./define-provider";
-import { asObject, obj, str } from "./fields";
 
 /** A Rev AI job, as sent in a notification. */
 export interface RevAIJob {
@@ -39,28 +38,15 @@ export interface RevAIPayload {
 export const revai = defineProvider<"revai", RevAIPayload>({
   id: "revai",
   name: "Rev AI",
+  docs: "https://docs.rev.ai/api/asynchronous/reference/",
+  auth: "headers",
   result: revaiResult,
   methods: ["POST"],
   formats: ["json"],
-  parse: (body) => asObject(body, "Rev AI") as RevAIPayload,
-  normalise(payload) {
-    const job = obj(payload.job) ?? {};
-    const status = str(job.status) ?? "";
-    return {
-      jobId: str(job.id),
-      providerStatus: status,
-      status:
-        status === "transcribed" || status === "completed"
-          ? "completed"
-          : status === "failed"
-            ? "failed"
-            : status === "in_progress"
-              ? "processing"
-              : "other",
-      ...(status === "failed"
-        ? { error: { code: str(job.failure), message: str(job.failure_detail) ?? "Rev AI failed the job" } }
-        : {}),
-      payload,
-    };
+  jobId: "job.id",
+  status: {
+    field: "job.status",
+    table: { transcribed: "completed", completed: "completed", failed: "failed", in_progress: "processing" },
   },
+  error: { code: "job.failure", message: "job.failure_detail", fallback: "Rev AI failed the job" },
 });

@@ -1,6 +1,6 @@
 import { revcomResult } from "../transcript/providers/revcom";
 import { defineProvider } from "./define-provider";
-import { asObject, digest, str } from "./fields";
+import { digest, str } from "./fields";
 
 /**
  * What Rev.com POSTs to `notification.url`: form-encoded fields by default, JSON when the order asked
@@ -37,35 +37,29 @@ export interface RevComPayload {
 export const revcom = defineProvider<"revcom", RevComPayload>({
   id: "revcom",
   name: "Rev.com",
+  docs: "https://www.rev.com/api/ordersget",
+  auth: "urlToken",
   result: revcomResult,
   methods: ["POST"],
   formats: ["form", "json"],
-  parse: (body) => asObject(body, "Rev.com") as RevComPayload,
-  normalise(payload) {
-    const status = str(payload.status) ?? "";
-    const jobId = str(payload.order_number);
-    const lower = status.toLowerCase();
-    const extra = [str(payload.type), str(payload.attachment_id), str(payload.comment)].some(Boolean)
-      ? `:${str(payload.type) ?? ""}:${str(payload.attachment_id) ?? ""}:${
-          str(payload.comment) ? digest(String(payload.comment)) : ""
-        }`
-      : "";
-    return {
-      jobId,
-      providerStatus: status,
-      status:
-        lower === "complete" || lower === "completed"
-          ? "completed"
-          : lower === "cancelled" || lower === "canceled"
-            ? "cancelled"
-            : status === ""
-              ? "other"
-              : "processing",
-      ...(lower === "cancelled" || lower === "canceled"
-        ? { error: { code: "cancelled", message: "The Rev.com order was cancelled" } }
-        : {}),
-      idempotencyKey: `revcom:${jobId}:${status}${extra}`,
-      payload,
-    };
+  jobId: "order_number",
+  status: {
+    field: "status",
+    table: { Complete: "completed", Completed: "completed", Cancelled: "cancelled", Canceled: "cancelled" },
+    ignoreCase: true,
+    // Every intermediate step of Rev's workflow (`Transcribing`, `In Progress`, …).
+    otherwise: "processing",
+  },
+  error: { fallback: "The Rev.com order was cancelled" },
+  normalise(payload, _ctx, declared) {
+    // One order may notify several times in one status (Detailed / FileComplete levels).
+    const type = str(payload.type);
+    const attachment = str(payload.attachment_id);
+    const comment = str(payload.comment);
+    const extra =
+      type || attachment || comment
+        ? `:${type ?? ""}:${attachment ?? ""}:${comment ? digest(comment) : ""}`
+        : "";
+    return { ...declared, idempotencyKey: `revcom:${declared.jobId}:${declared.providerStatus}${extra}` };
   },
 });

@@ -2,7 +2,7 @@ import { malformed } from "../errors";
 import { scriptixResult } from "../transcript/providers/scriptix";
 import type { ProviderContext } from "./define-provider";
 import { defineProvider } from "./define-provider";
-import { asObject, str } from "./fields";
+import { str } from "./fields";
 
 /**
  * What Scriptix POSTs when a batch session is done: the session id, twice. Fetch the result with it.
@@ -47,11 +47,15 @@ const LEGACY_SESSION_HEADER = "X-Zoom-Session";
 export const scriptix = defineProvider<"scriptix", ScriptixPayload>({
   id: "scriptix",
   name: "Scriptix",
+  docs: "https://docs.scriptix.io/core-apis/batch/retrieve-results",
+  auth: "headers",
   result: scriptixResult,
   methods: ["POST"],
   formats: ["json"],
-  parse: (body) => asObject(body, "Scriptix") as ScriptixPayload,
-  normalise(payload, ctx) {
+  jobId: ["sessionId", "zoom_id"],
+  // Scriptix calls back only when a job succeeded, and sends no status.
+  status: { field: () => "completed", table: { completed: "completed" } },
+  normalise(payload, ctx, declared) {
     const sessionId = str(payload.sessionId);
     const zoomId = str(payload.zoom_id);
     if (sessionId && zoomId && sessionId !== zoomId) {
@@ -59,12 +63,11 @@ export const scriptix = defineProvider<"scriptix", ScriptixPayload>({
         `The Scriptix body names two sessions: sessionId ${JSON.stringify(sessionId)} and zoom_id ${JSON.stringify(zoomId)}`,
       );
     }
-    const jobId = sessionId ?? zoomId;
-    if (jobId) {
-      checkHeader(ctx, SESSION_HEADER, jobId);
-      checkHeader(ctx, LEGACY_SESSION_HEADER, jobId);
+    if (declared.jobId) {
+      checkHeader(ctx, SESSION_HEADER, declared.jobId);
+      checkHeader(ctx, LEGACY_SESSION_HEADER, declared.jobId);
     }
-    return { jobId, providerStatus: "completed", status: "completed", payload };
+    return declared;
   },
 });
 

@@ -1,6 +1,5 @@
 import { sonioxResult } from "../transcript/providers/soniox";
 import { defineProvider } from "./define-provider";
-import { asObject, str } from "./fields";
 
 /** What Soniox POSTs to `webhook_url`: `{ id, status }`; fetch the transcript with the id. */
 export interface SonioxPayload {
@@ -18,20 +17,12 @@ export interface SonioxPayload {
 export const soniox = defineProvider<"soniox", SonioxPayload>({
   id: "soniox",
   name: "Soniox",
+  docs: "https://soniox.com/docs/stt/async/webhooks",
+  auth: "headers",
   result: sonioxResult,
   methods: ["POST"],
   formats: ["json"],
-  parse: (body) => asObject(body, "Soniox") as SonioxPayload,
-  normalise(payload) {
-    const status = str(payload.status) ?? "";
-    return {
-      jobId: str(payload.id),
-      providerStatus: status,
-      status: status === "completed" ? "completed" : status === "error" ? "failed" : "other",
-      ...(status === "error"
-        ? { error: { message: "Soniox reported the transcription as failed; fetch it for the error" } }
-        : {}),
-      payload,
-    };
-  },
+  jobId: "id",
+  status: { field: "status", table: { completed: "completed", error: "failed" } },
+  error: { fallback: "Soniox reported the transcription as failed; fetch it for the error" },
 });

@@ -42,8 +42,6 @@ export interface SpeechmaticsPayload {
   attachments?: SpeechmaticsAttachment[];
 }
 
-const FAILED = new Set(["error", "fetch_error", "trim_error"]);
-
 /**
  * Speechmatics batch notifications: POST or PUT (`notification_config.method`), with `?id=<job>&status=…`
  * appended to the URL. Authenticated by the headers listed in `notification_config.auth_headers`,
@@ -59,21 +57,18 @@ const FAILED = new Set(["error", "fetch_error", "trim_error"]);
 export const speechmatics = defineProvider<"speechmatics", SpeechmaticsPayload>({
   id: "speechmatics",
   name: "Speechmatics",
+  docs: "https://docs.speechmatics.com/speech-to-text/batch/notifications",
+  auth: "headers",
   result: speechmaticsResult,
   methods: ["POST", "PUT"],
   formats: ["empty", "json", "text", "binary", "multipart"],
   parse: (body, ctx) => toPayload(body, ctx),
-  normalise(payload) {
-    return {
-      jobId: payload.id || undefined,
-      providerStatus: payload.status,
-      status: payload.status === "success" ? "completed" : FAILED.has(payload.status) ? "failed" : "other",
-      ...(FAILED.has(payload.status)
-        ? { error: { code: payload.status, message: `Speechmatics reported the job as ${payload.status}` } }
-        : {}),
-      payload,
-    };
+  jobId: "id",
+  status: {
+    field: "status",
+    table: { success: "completed", error: "failed", fetch_error: "failed", trim_error: "failed" },
   },
+  error: { code: "status", fallback: "Speechmatics reported the job as failed (see the code)" },
 });
 
 function toPayload(body: unknown, ctx: ProviderContext): SpeechmaticsPayload {

@@ -1,10 +1,9 @@
 import { fromBase64 } from "../encoding";
-import { unauthorized } from "../errors";
 import { standardwebhooksResult } from "../transcript/providers/standardwebhooks";
-import { secretList, verifyHmac } from "../verify/hmac";
-import { verifyTimestamp } from "../verify/timestamp";
-import { defineProvider, type ProviderContext } from "./define-provider";
-import { asObject, obj, str } from "./fields";
+import { secretList } from "../verify/hmac";
+import { hmacSignature } from "../verify/hmac-signature";
+import { defineProvider } from "./define-provider";
+import { str } from "./fields";
 
 /**
  * A Standard Webhooks delivery: any JSON. Most senders (OpenAI, Svix-based ones) send
@@ -79,40 +78,27 @@ export async function verifyStandardWebhook(options: {
   toleranceSeconds?: number;
   now?: number;
 }): Promise<{ id: string; timestamp: number }> {
-  const read = (name: string) => options.header(`webhook-${name}`) ?? options.header(`svix-${name}`);
-  const id = read("id");
-  const timestamp = read("timestamp");
-  const signatureHeader = read("signature");
-  if (!signatureHeader?.trim())
-    throw unauthorized("signature_missing", "The webhook-signature header is missing");
-  if (!id) throw unauthorized("signature_missing", "The webhook-id header is missing");
-  if (!timestamp) throw unauthorized("timestamp_missing", "The webhook-timestamp header is missing");
   const keys = secretList(options.secrets).map(standardWebhooksKey);
-  const data = [id, ".", timestamp, ".", options.body];
-  let ok = false;
-  for (const entry of signatureHeader.split(" ")) {
-    const comma = entry.indexOf(",");
-    if (comma === -1 || entry.slice(0, comma) !== "v1") continue;
-    if (await verifyHmac({ data, signature: entry.slice(comma + 1), secrets: keys, encoding: "base64" }))
-      ok = true;
-  }
-  if (!ok) {
-    throw unauthorized(
-      "signature_mismatch",
-      "No v1 signature in webhook-signature matches: check the secret (whsec_…), and that nothing re-encoded the body before scribehook",
-    );
-  }
-  const seconds = verifyTimestamp(timestamp, {
-    toleranceSeconds: options.toleranceSeconds ?? 300,
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
-  return { id, timestamp: seconds };
+  const sig = SCHEME.compile(undefined, keys, "verifyStandardWebhook");
+  await sig.check(options.header, options.body, options.toleranceSeconds, options.now);
+  const read = (name: string) => options.header(`webhook-${name}`) ?? options.header(`svix-${name}`);
+  return { id: read("id")!, timestamp: Number(read("timestamp")) };
 }
 
-const COMPLETED = /(^|[._])(completed?|succeeded|success|done|finished)$/i;
-const FAILED = /(^|[._])(failed|failure|error|errored)$/i;
-const CANCELLED = /(^|[._])(cancell?ed|expired)$/i;
-const PROCESSING = /(^|[._])(created|started|queued|processing|in_progress|running)$/i;
+/**
+ * The spec's scheme: `webhook-signature` holds space-separated `v1,<base64 HMAC-SHA256>` entries over
+ * `"<webhook-id>.<webhook-timestamp>.<raw body>"`; senders that only send `svix-*` headers are read too.
+ */
+const SCHEME = hmacSignature({
+  header: ["webhook-signature", "svix-signature"],
+  algorithm: "sha256",
+  encoding: "base64",
+  prefix: "v1,",
+  separator: " ",
+  signed: "{id}.{timestamp}.{body}",
+  id: ["webhook-id", "svix-id"],
+  timestamp: { header: ["webhook-timestamp", "svix-timestamp"], window: "5m" },
+});
 
 /**
  * Any sender following the Standard Webhooks spec (OpenAI, Svix-based senders such as Gladia's
@@ -143,59 +129,57 @@ const PROCESSING = /(^|[._])(created|started|queued|processing|in_progress|runni
 export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebhooksPayload>({
   id: "standardwebhooks",
   name: "Standard Webhooks",
+  docs: "https://www.standardwebhooks.com/",
+  auth: "signature",
   result: standardwebhooksResult,
   methods: ["POST"],
   formats: ["json"],
-  checkConfig(config, where) {
-    if (config.secret === undefined) return;
-    const secrets = secretList(config.secret);
-    for (const [i, secret] of secrets.entries()) {
-      const { problem } = readKey(secret);
-      if (problem) throw new TypeError(`${where}.secret${secrets.length > 1 ? `[${i}]` : ""}: ${problem}`);
-    }
+  signature: SCHEME,
+  signingKey(secret) {
+    const { key, problem } = readKey(secret);
+    if (problem) throw new TypeError(problem);
+    return key;
   },
-  async verifySignature(ctx) {
-    await verifyStandardWebhook({
-      header: ctx.header,
-      body: ctx.body,
-      secrets: ctx.config.secret!,
-      toleranceSeconds: ctx.config.tolerance ?? 300,
-    });
+  jobId: ["data.id", "payload.id", "id"],
+  status: {
+    field: ["type", "event", "data.status"],
+    match: "suffix",
+    ignoreCase: true,
+    table: {
+      completed: "completed",
+      complete: "completed",
+      succeeded: "completed",
+      success: "completed",
+      done: "completed",
+      finished: "completed",
+      failed: "failed",
+      failure: "failed",
+      error: "failed",
+      errored: "failed",
+      cancelled: "cancelled",
+      canceled: "cancelled",
+      expired: "cancelled",
+      created: "processing",
+      started: "processing",
+      queued: "processing",
+      processing: "processing",
+      in_progress: "processing",
+      running: "processing",
+    },
   },
-  parse: (body) => asObject(body, "Standard Webhooks") as StandardWebhooksPayload,
-  normalise(payload, ctx) {
-    const data = obj(payload.data);
-    const name = str(payload.type) ?? str(payload.event) ?? str(data?.status) ?? "";
-    const webhookId = deliveryId(ctx);
-    const jobId = str(data?.id) ?? str(obj(payload.payload)?.id) ?? str(payload.id) ?? webhookId;
-    const status = COMPLETED.test(name)
-      ? "completed"
-      : FAILED.test(name)
-        ? "failed"
-        : CANCELLED.test(name)
-          ? "cancelled"
-          : PROCESSING.test(name)
-            ? "processing"
-            : "other";
+  error: {
+    code: ["error.code", "data.error.code"],
+    message: ["error.message", "data.error.message"],
+    fallback: "The sender reported a failure",
+  },
+  normalise(_payload, ctx, declared) {
+    // The spec's delivery id is signed: the idempotency key, and the job id of last resort.
+    const webhookId = str(ctx.header("webhook-id") ?? ctx.header("svix-id"));
+    if (!webhookId) return declared;
     return {
-      jobId,
-      providerStatus: name,
-      status,
-      ...(status === "failed" ? { error: errorOf(payload) } : {}),
-      ...(webhookId ? { idempotencyKey: `standardwebhooks:${webhookId}` } : {}),
-      payload,
+      ...declared,
+      jobId: declared.jobId ?? webhookId,
+      idempotencyKey: `standardwebhooks:${webhookId}`,
     };
   },
 });
-
-function deliveryId(ctx: ProviderContext): string | undefined {
-  return str(ctx.header("webhook-id") ?? ctx.header("svix-id"));
-}
-
-function errorOf(payload: StandardWebhooksPayload): { code?: string; message?: string } {
-  const error = obj(payload.error) ?? obj(obj(payload.data)?.error);
-  return {
-    code: str(error?.code),
-    message: str(error?.message) ?? "The sender reported a failure",
-  };
-}

@@ -1,6 +1,5 @@
 import { threeplayResult } from "../transcript/providers/threeplay";
 import { defineProvider } from "./define-provider";
-import { asObject, str } from "./fields";
 
 /**
  * What 3Play Media sends when an order's status changes. 3Play documents every value as a string
@@ -27,12 +26,6 @@ export interface ThreePlayPayload {
   [key: string]: unknown;
 }
 
-const STATUS = {
-  in_progress: "processing",
-  complete: "completed",
-  cancelled: "cancelled",
-} as const;
-
 /**
  * 3Play Media (API v3): POST whenever an order's status changes. 3Play does not sign or
  * authenticate its callbacks: it calls the exact URL you gave it, so configure `urlToken` and order
@@ -55,26 +48,15 @@ const STATUS = {
 export const threeplay = defineProvider<"threeplay", ThreePlayPayload>({
   id: "threeplay",
   name: "3Play Media",
+  docs: "https://docs.3playmedia.com/apiv3/quick_start",
+  auth: "urlToken",
   result: threeplayResult,
   methods: ["POST"],
   formats: ["form", "json"],
-  parse: (body) => asObject(body, "3Play Media") as ThreePlayPayload,
-  normalise(payload) {
-    const status = str(payload.status) ?? "";
-    const normalised = Object.hasOwn(STATUS, status) ? STATUS[status as keyof typeof STATUS] : "other";
-    return {
-      jobId: str(payload.id),
-      providerStatus: status,
-      status: normalised,
-      ...(normalised === "cancelled"
-        ? {
-            error: {
-              code: "cancelled",
-              message: str(payload.cancellation_reason) ?? "3Play Media cancelled the order",
-            },
-          }
-        : {}),
-      payload,
-    };
+  jobId: "id",
+  status: {
+    field: "status",
+    table: { in_progress: "processing", complete: "completed", cancelled: "cancelled" },
   },
+  error: { message: "cancellation_reason", fallback: "3Play Media cancelled the order" },
 });

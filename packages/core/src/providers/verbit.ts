@@ -1,6 +1,5 @@
 import { verbitResult } from "../transcript/providers/verbit";
 import { defineProvider } from "./define-provider";
-import { asObject, str } from "./fields";
 
 /** What Verbit POSTs to the account's callback URL (form-encoded; JSON is accepted too). */
 export interface VerbitPayload {
@@ -22,19 +21,13 @@ export interface VerbitPayload {
 export const verbit = defineProvider<"verbit", VerbitPayload>({
   id: "verbit",
   name: "Verbit",
+  docs: "https://verbit.ai",
+  auth: "urlToken",
   result: verbitResult,
   methods: ["POST"],
   formats: ["form", "json"],
   successResponse: { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: "OK" },
-  parse: (body) => asObject(body, "Verbit") as VerbitPayload,
-  normalise(payload) {
-    const status = str(payload.status) ?? "";
-    return {
-      jobId: str(payload.job_id),
-      providerStatus: status,
-      status: status === "Completed" ? "completed" : status === "Failure" ? "failed" : "other",
-      ...(status === "Failure" ? { error: { message: "Verbit reported the job as failed" } } : {}),
-      payload,
-    };
-  },
+  jobId: "job_id",
+  status: { field: "status", table: { Completed: "completed", Failure: "failed" } },
+  error: { fallback: "Verbit reported the job as failed" },
 });

@@ -108,7 +108,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
       metadata,
       config,
     };
-    if (config.secret !== undefined) await definition.verifySignature!({ ...ctx, header: authHeader });
+    if (config.secret !== undefined) await provider.verify!({ ...ctx, header: authHeader });
 
     const parsed = parseBody(
       body,
@@ -117,7 +117,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
       req.header("content-type"),
     );
     const payload = definition.parse ? definition.parse(parsed, ctx) : parsed;
-    const normalised = definition.normalise(payload, ctx);
+    const normalised = provider.normalise(payload, ctx);
     if (normalised.ignore) return IGNORED;
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);

@@ -80,7 +80,7 @@ export function verifyCommand(ctx: CommandContext): Command {
       const c = ctx.colours();
       const out = ctx.io.stdout;
       const definition = Object.hasOwn(builtinProviders, provider)
-        ? (builtinProviders as Record<string, { verifySignature?: unknown; name: string }>)[provider]
+        ? (builtinProviders as Record<string, Signing & { name: string }>)[provider]
         : undefined;
       if (!definition) {
         throw new CliError(
@@ -150,9 +150,12 @@ async function check(options: ReceiverOptions, req: RawRequest, path: string): P
   return { status: res.status, code, message, event };
 }
 
+/** What tells a provider that signs from one that does not. */
+type Signing = { signature?: unknown; verifySignature?: unknown };
+
 function receiverOptions(
   provider: string,
-  definition: { verifySignature?: unknown },
+  definition: Signing,
   flags: VerifyFlags,
   req: RawRequest,
 ): { options: ReceiverOptions; described: string } {
@@ -160,7 +163,8 @@ function receiverOptions(
   const said: string[] = [];
   let urlTokenSecret = flags.urlTokenSecret;
   if (flags.secret !== undefined) {
-    if (typeof definition.verifySignature === "function") {
+    // A provider signs when it declares a scheme or verifies in its own code.
+    if (definition.signature !== undefined || typeof definition.verifySignature === "function") {
       config.secret = flags.secret;
       said.push("its signature (--secret)");
     } else urlTokenSecret ??= flags.secret;
