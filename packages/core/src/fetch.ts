@@ -3,7 +3,12 @@ import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 
 // `@scribehook/core/fetch`: the receiver for Fetch-API runtimes (Workers, Vercel and Next.js edge,
 // Deno, Bun), with no provider bundled: import the ones you use from `@scribehook/core/providers/<id>`.
+// What a receiver that only receives does not need is wired in only when its option is given:
+// `results` (event.transcript(), from `@scribehook/core/results/<id>`), `watchdog: memoryWatchdog`
+// (expect(), onOverdue()) and `signCallbackUrl` (receiver.callbackUrl()). Exports a bundle does not
+// use are dropped by the bundler (the package has no side effects).
 
+export { type CallbackUrlOptions, signCallbackUrl } from "./callback-url";
 export { memoryStore } from "./dedupe/memory-store";
 export type { ClaimResult, DedupeStore } from "./dedupe/store";
 export { WebhookError, type WebhookErrorCode } from "./errors";
@@ -13,6 +18,9 @@ export type { ProviderConfig, ProviderDefinition } from "./providers/define-prov
 export { defineProvider } from "./providers/define-provider";
 export type { Receiver } from "./receiver";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
+export { type ResultReader, resultReader } from "./transcript/reader";
+export { memoryWatchdog } from "./watchdog/memory-watchdog";
+export type { Expectation, OverdueEvent } from "./watchdog/overdue";
 
 /**
  * Creates a receiver that knows only the providers given in `definitions` (and `customProviders`),
@@ -35,5 +43,5 @@ export type { ReceiverOptionsInput } from "./receiver/lazy";
  * ```
  */
 export function createReceiver<Env = any>(options: ReceiverOptionsInput<Env>): Receiver {
-  return createReceiverWith({}, options);
+  return createReceiverWith({ entry: "@scribehook/core/fetch", definitions: {} }, options);
 }

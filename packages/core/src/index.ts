@@ -68,6 +68,7 @@ export {
   type TranscriptSegment,
   type TranscriptWord,
 } from "./transcript";
+export { type ResultReader, resultReader } from "./transcript/reader";
 export { parseBytes, parseDuration } from "./units";
 export {
   assertHmac,
@@ -88,6 +89,7 @@ export {
   type VerifyUrlTokenOptions,
   verifyUrlToken,
 } from "./verify/url-token";
+export { memoryWatchdog } from "./watchdog/memory-watchdog";
 export {
   type Expectation,
   type JobStatus,

@@ -1,4 +1,3 @@
-import { assemblyaiResult } from "../transcript/providers/assemblyai";
 import { URL_TOKEN_PARAM } from "../verify/url-token";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -49,7 +48,6 @@ export interface AssemblyAIPayload {
 export const assemblyai = defineProvider<"assemblyai", AssemblyAIPayload>({
   id: "assemblyai",
   name: "AssemblyAI",
-  result: assemblyaiResult,
   methods: ["POST"],
   formats: ["json"],
   documentedIps: ["44.238.19.20", "54.220.25.36"],

@@ -1,5 +1,4 @@
 import type { WebhookResponse } from "../http";
-import { azureResult } from "../transcript/providers/azure";
 import { assertHmac } from "../verify/hmac";
 import { defineProvider } from "./define-provider";
 import { asObject, obj, str } from "./fields";
@@ -58,7 +57,6 @@ const PING_ACK: WebhookResponse = {
 export const azure = defineProvider<"azure", AzurePayload>({
   id: "azure",
   name: "Azure AI Speech",
-  result: azureResult,
   methods: ["POST", "GET"],
   formats: ["json"],
   handshake(ctx) {

@@ -1,4 +1,3 @@
-import { deepgramResult } from "../transcript/providers/deepgram";
 import { defineProvider } from "./define-provider";
 import { asObject, obj, str } from "./fields";
 
@@ -62,7 +61,6 @@ export interface DeepgramPayload {
 export const deepgram = defineProvider<"deepgram", DeepgramPayload>({
   id: "deepgram",
   name: "Deepgram",
-  result: deepgramResult,
   methods: ["POST", "PUT"],
   formats: ["json"],
   parse: (body) => asObject(body, "Deepgram") as DeepgramPayload,

@@ -1,5 +1,4 @@
 import { unauthorized } from "../errors";
-import { elevenlabsResult } from "../transcript/providers/elevenlabs";
 import { verifyHmac } from "../verify/hmac";
 import { verifyTimestamp } from "../verify/timestamp";
 import { defineProvider } from "./define-provider";
@@ -57,7 +56,6 @@ const DEFAULT_TOLERANCE = 30 * 60;
 export const elevenlabs = defineProvider<"elevenlabs", ElevenLabsPayload>({
   id: "elevenlabs",
   name: "ElevenLabs",
-  result: elevenlabsResult,
   methods: ["POST"],
   formats: ["json"],
   async verifySignature(ctx) {

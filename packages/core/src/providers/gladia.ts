@@ -1,4 +1,3 @@
-import { gladiaResult } from "../transcript/providers/gladia";
 import { defineProvider } from "./define-provider";
 import { asObject, obj, str } from "./fields";
 
@@ -108,7 +107,6 @@ const FAILED = new Set(["error", "transcription.error"]);
 export const gladia = defineProvider<"gladia", GladiaPayload>({
   id: "gladia",
   name: "Gladia",
-  result: gladiaResult,
   methods: ["POST", "PUT"],
   formats: ["json"],
   parse: (body) => asObject(body, "Gladia") as GladiaPayload,

@@ -1,5 +1,4 @@
 import { unauthorized } from "../errors";
-import { ibmResult } from "../transcript/providers/ibm";
 import { computeHmac, type HmacAlgorithm, secretList, verifyHmac } from "../verify/hmac";
 import { defineProvider, type ProviderContext } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -45,7 +44,6 @@ const SIGNATURE_HEADER = "X-Callback-Signature";
 export const ibm = defineProvider<"ibm", IBMPayload>({
   id: "ibm",
   name: "IBM Watson Speech to Text",
-  result: ibmResult,
   methods: ["POST", "GET"],
   formats: ["json"],
   async handshake(ctx) {

@@ -1,4 +1,3 @@
-import { instanttranscriberResult } from "../transcript/providers/instanttranscriber";
 import { assertHmac } from "../verify/hmac";
 import { defineProvider, type SignatureOptions } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -73,7 +72,6 @@ function instantTranscriberScheme(signature: SignatureOptions = {}): Required<Si
 export const instanttranscriber = defineProvider<"instanttranscriber", InstantTranscriberPayload>({
   id: "instanttranscriber",
   name: "InstantTranscriber",
-  result: instanttranscriberResult,
   methods: ["POST"],
   formats: ["json"],
   async verifySignature(ctx) {

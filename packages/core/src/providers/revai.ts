@@ -1,4 +1,3 @@
-import { revaiResult } from "../transcript/providers/revai";
 import { defineProvider } from "./define-provider";
 import { asObject, obj, str } from "./fields";
 
@@ -39,7 +38,6 @@ export interface RevAIPayload {
 export const revai = defineProvider<"revai", RevAIPayload>({
   id: "revai",
   name: "Rev AI",
-  result: revaiResult,
   methods: ["POST"],
   formats: ["json"],
   parse: (body) => asObject(body, "Rev AI") as RevAIPayload,

@@ -1,4 +1,3 @@
-import { revcomResult } from "../transcript/providers/revcom";
 import { defineProvider } from "./define-provider";
 import { asObject, digest, str } from "./fields";
 
@@ -37,7 +36,6 @@ export interface RevComPayload {
 export const revcom = defineProvider<"revcom", RevComPayload>({
   id: "revcom",
   name: "Rev.com",
-  result: revcomResult,
   methods: ["POST"],
   formats: ["form", "json"],
   parse: (body) => asObject(body, "Rev.com") as RevComPayload,

@@ -1,5 +1,4 @@
 import { malformed } from "../errors";
-import { scriptixResult } from "../transcript/providers/scriptix";
 import type { ProviderContext } from "./define-provider";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -47,7 +46,6 @@ const LEGACY_SESSION_HEADER = "X-Zoom-Session";
 export const scriptix = defineProvider<"scriptix", ScriptixPayload>({
   id: "scriptix",
   name: "Scriptix",
-  result: scriptixResult,
   methods: ["POST"],
   formats: ["json"],
   parse: (body) => asObject(body, "Scriptix") as ScriptixPayload,

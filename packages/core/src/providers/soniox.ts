@@ -1,4 +1,3 @@
-import { sonioxResult } from "../transcript/providers/soniox";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 
@@ -18,7 +17,6 @@ export interface SonioxPayload {
 export const soniox = defineProvider<"soniox", SonioxPayload>({
   id: "soniox",
   name: "Soniox",
-  result: sonioxResult,
   methods: ["POST"],
   formats: ["json"],
   parse: (body) => asObject(body, "Soniox") as SonioxPayload,

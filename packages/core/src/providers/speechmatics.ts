@@ -1,7 +1,6 @@
 import { malformed } from "../errors";
 import { parseJson } from "../json/parse-json";
 import type { MultipartPart } from "../multipart";
-import { speechmaticsResult } from "../transcript/providers/speechmatics";
 import { defineProvider, type ProviderContext } from "./define-provider";
 import { str } from "./fields";
 
@@ -59,7 +58,6 @@ const FAILED = new Set(["error", "fetch_error", "trim_error"]);
 export const speechmatics = defineProvider<"speechmatics", SpeechmaticsPayload>({
   id: "speechmatics",
   name: "Speechmatics",
-  result: speechmaticsResult,
   methods: ["POST", "PUT"],
   formats: ["empty", "json", "text", "binary", "multipart"],
   parse: (body, ctx) => toPayload(body, ctx),

@@ -1,6 +1,5 @@
 import { fromBase64 } from "../encoding";
 import { unauthorized } from "../errors";
-import { standardwebhooksResult } from "../transcript/providers/standardwebhooks";
 import { secretList, verifyHmac } from "../verify/hmac";
 import { verifyTimestamp } from "../verify/timestamp";
 import { defineProvider, type ProviderContext } from "./define-provider";
@@ -143,7 +142,6 @@ const PROCESSING = /(^|[._])(created|started|queued|processing|in_progress|runni
 export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebhooksPayload>({
   id: "standardwebhooks",
   name: "Standard Webhooks",
-  result: standardwebhooksResult,
   methods: ["POST"],
   formats: ["json"],
   checkConfig(config, where) {

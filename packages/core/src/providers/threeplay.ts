@@ -1,4 +1,3 @@
-import { threeplayResult } from "../transcript/providers/threeplay";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 
@@ -55,7 +54,6 @@ const STATUS = {
 export const threeplay = defineProvider<"threeplay", ThreePlayPayload>({
   id: "threeplay",
   name: "3Play Media",
-  result: threeplayResult,
   methods: ["POST"],
   formats: ["form", "json"],
   parse: (body) => asObject(body, "3Play Media") as ThreePlayPayload,

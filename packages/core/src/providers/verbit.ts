@@ -1,4 +1,3 @@
-import { verbitResult } from "../transcript/providers/verbit";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
 
@@ -22,7 +21,6 @@ export interface VerbitPayload {
 export const verbit = defineProvider<"verbit", VerbitPayload>({
   id: "verbit",
   name: "Verbit",
-  result: verbitResult,
   methods: ["POST"],
   formats: ["form", "json"],
   successResponse: { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: "OK" },

@@ -89,3 +89,16 @@ export function createMemoryWatchdog({ poll }: MemoryWatchdogOptions) {
     },
   };
 }
+
+/**
+ * The in-process watchdog, as the receiver option `watchdog` takes it (`@scribehook/core/fetch` has no
+ * watchdog unless given one; the root entry always has this one).
+ *
+ * @example
+ * ```ts
+ * import { createReceiver, memoryWatchdog } from "@scribehook/core/fetch";
+ * const hooks = createReceiver({ definitions: [scriptix], watchdog: memoryWatchdog, providers });
+ * await hooks.expect({ provider: "scriptix", jobId: "s-1", within: "2h" });
+ * ```
+ */
+export const memoryWatchdog = createMemoryWatchdog;
