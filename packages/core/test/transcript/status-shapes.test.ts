@@ -1,11 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  fetchJobStatus,
-  fetchTranscript,
-  resultClients,
-  reviveEvent,
-} from "@scribehook/core";
+import { fetchJobStatus, fetchTranscript, resultClients, reviveEvent } from "@scribehook/core";
 import { afterEach, describe, expect, it } from "vitest";
 
 // Status mappings (failed / processing / other) and alternate or sparse result shapes of the result
