@@ -4,14 +4,14 @@ import type { EntryParts, Receiver } from "./receiver";
 import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 import { resultReader } from "./transcript/reader";
 import { resultClients } from "./transcript/registry";
-import { createMemoryWatchdog } from "./watchdog/memory-watchdog";
+import { memoryWatchdog } from "./watchdog/memory-watchdog";
 
 /** The root entry wires in everything: every provider and result client, the watchdog, URL signing. */
 const ROOT: EntryParts = {
   entry: "@scribehook/core",
   definitions: builtinProviders,
   results: () => Object.values(resultClients).map(resultReader),
-  watchdog: createMemoryWatchdog,
+  watchdog: memoryWatchdog,
   signCallbackUrl,
 };
 

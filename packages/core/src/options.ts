@@ -5,7 +5,7 @@ import type { ProviderId } from "./events";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 import type { TranscriptionQueue } from "./queue/queue";
 import type { ResultReader } from "./transcript/reader";
-import type { createMemoryWatchdog } from "./watchdog/memory-watchdog";
+import type { memoryWatchdog } from "./watchdog/memory-watchdog";
 import type { JobStatusFn } from "./watchdog/overdue";
 
 /** Provider id → its configuration. Only the providers listed here are accepted. */
@@ -106,7 +106,7 @@ export interface ReceiverOptions {
    * createReceiver({ definitions: [scriptix], watchdog: memoryWatchdog, providers });
    * ```
    */
-  watchdog?: typeof createMemoryWatchdog;
+  watchdog?: typeof memoryWatchdog;
   /**
    * What `receiver.callbackUrl()` signs with: `signCallbackUrl`. The root entry has it already;
    * `@scribehook/core/fetch` only when given (it carries a SHA-256 in JavaScript, since Web Crypto

@@ -25,7 +25,6 @@ import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
 import type { Expectation, OverdueEvent } from "./watchdog/overdue";
-import { pollOutcome } from "./watchdog/poll";
 
 /**
  * The receiver: verifies, normalises and de-duplicates deliveries, and calls your handlers.
@@ -148,24 +147,18 @@ export function buildReceiver(
   };
 
   const watchdog = (options.watchdog ?? parts.watchdog)?.({
-    async poll(due) {
-      const provider = providers.get(due.provider)!;
-      const reader = readers.get(due.provider);
-      const client = reader?.client ?? provider.definition.result;
+    statusOf(id) {
+      const { definition, config } = providers.get(id)!;
+      const reader = readers.get(id);
+      const client = reader?.client ?? definition.result;
       const status = reader?.status ?? anyReader?.status;
-      const jobStatus = options.jobStatus ?? (status && ((job) => status({ ...job, client, settings: job })));
-      if (!jobStatus) return false;
-      const fields = await pollOutcome({
-        ...due,
-        apiKey: provider.config.apiKey,
-        apiBaseUrl: provider.config.apiBaseUrl,
-        jobStatus,
-      });
-      if (!fields) return false;
-      // The job finished: its handlers ran here (or it was a duplicate); a handler error has no request to fail.
-      await settle(makeEvent(provider, fields), OK).catch(() => {});
-      return true;
+      return {
+        apiKey: config.apiKey,
+        apiBaseUrl: config.apiBaseUrl,
+        jobStatus: options.jobStatus ?? (status && ((job) => status({ ...job, client, settings: job }))),
+      };
     },
+    settle: (id, fields) => settle(makeEvent(providers.get(id)!, fields), OK),
   });
   /** The watchdog, or a TypeError naming the import when this entry has none. */
   const needWatchdog = (what: string) => {

@@ -44,6 +44,9 @@ export async function pollJob(options: PollOptions): Promise<TranscriptionEvent 
   return createEvent<TranscriptionEvent>({ apiKey, client, ...(apiBaseUrl ? { apiBaseUrl } : {}) }, fields);
 }
 
+/** The fields of a polled event (what `createEvent` takes). */
+export type PolledFields = Record<string, unknown> & { provider: string; jobId: string; payload: unknown };
+
 /**
  * The poll step without the event: the fields of the event a finished job's callback would have
  * produced (`source: "poll"`, an empty `payload`), or `undefined` while it is not finished. The
