@@ -1,5 +1,5 @@
 import type { CallbackUrlOptions } from "./callback-url";
-import { type CompiledProvider, compileProviders, type Definitions } from "./compile-providers";
+import { compileProviders, type Definitions } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
 import { WebhookError } from "./errors";
 import {
@@ -13,14 +13,13 @@ import {
 import { headerCounter } from "./header-count";
 import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
-import { BUILTIN_PROVIDER_IDS } from "./providers/ids";
 import { createPipeline, type Delivery } from "./receiver/deliver";
 import { createEnqueueOnce } from "./receiver/enqueue";
 import { internalError, OK, toFetchResponse } from "./receiver/respond";
+import { resultWiring } from "./receiver/results";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
 import type { ResultReader } from "./transcript/reader";
-import { createUnwiredEvent } from "./transcript/unwired-event";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
@@ -125,40 +124,10 @@ export function buildReceiver(
       })
     : undefined;
 
-  // Result readers by provider id: the entry's, then the options' (which win).
-  const readers = new Map<string, ResultReader>();
-  for (const reader of [...(parts.results?.() ?? []), ...(options.results ?? [])]) {
-    readers.set(reader.client.id, reader);
-  }
-  const anyReader = readers.values().next().value as ResultReader | undefined;
-  /** The event of a delivery or a poll, with `transcript()` when a reader serves its provider. */
-  const makeEvent = (provider: CompiledProvider, fields: Parameters<ResultReader["createEvent"]>[1]) => {
-    const { definition, config } = provider;
-    const reader = readers.get(definition.id);
-    // A custom provider's own client (its definition's `result`) runs on any reader's code.
-    const client = reader?.client ?? definition.result;
-    const create = reader?.createEvent ?? anyReader?.createEvent;
-    if (!create)
-      return createUnwiredEvent<TranscriptionEvent>(fields, missingReader(parts.entry, definition));
-    return create<TranscriptionEvent>(
-      { apiKey: config.apiKey, apiBaseUrl: config.apiBaseUrl, client },
-      fields,
-    );
-  };
-
+  const results = resultWiring(parts.entry, parts.results?.() ?? [], options);
   const watchdog = (options.watchdog ?? parts.watchdog)?.({
-    statusOf(id) {
-      const { definition, config } = providers.get(id)!;
-      const reader = readers.get(id);
-      const client = reader?.client ?? definition.result;
-      const status = reader?.status ?? anyReader?.status;
-      return {
-        apiKey: config.apiKey,
-        apiBaseUrl: config.apiBaseUrl,
-        jobStatus: options.jobStatus ?? (status && ((job) => status({ ...job, client, settings: job }))),
-      };
-    },
-    settle: (id, fields) => settle(makeEvent(providers.get(id)!, fields), OK),
+    statusOf: (id) => results.statusOf(providers.get(id)!),
+    settle: (id, fields) => settle(results.event(providers.get(id)!, fields), OK),
   });
   /** The watchdog, or a TypeError naming the import when this entry has none. */
   const needWatchdog = (what: string) => {
@@ -177,7 +146,7 @@ export function buildReceiver(
     urlSecrets,
     bodyTimeoutMs: parseDuration(options.bodyTimeout ?? "30s", "bodyTimeout"),
     runOnce: settle,
-    makeEvent,
+    makeEvent: results.event,
   });
   /** With a queue, handlers belong to workers: adding one here would silently never run. */
   const handlersHere = <A extends unknown[], R>(fn: (...args: A) => R) =>
@@ -303,12 +272,4 @@ function announcesBody(header: (name: string) => string | undefined): boolean {
   const length = header("content-length");
   if (length !== undefined && length.trim() !== "0") return true;
   return header("transfer-encoding") !== undefined;
-}
-
-/** What `transcript()` of an event without a result reader says to add. */
-function missingReader(entry: string, definition: CompiledProvider["definition"]): string {
-  const id = definition.id;
-  return BUILTIN_PROVIDER_IDS.includes(id) && !definition.result
-    ? `${entry} reads results only for the providers in results: add import { ${id}Results } from "@scribehook/core/results/${id}" and give results: [${id}Results] in the receiver options`
-    : `${entry} reads results only with a result reader: give results: [resultReader(client)] in the receiver options, with resultReader from "${entry}" and your provider's result client`;
 }
