@@ -79,8 +79,9 @@ export interface ReceiverOptions {
   enqueueTimeout?: number | string;
   /**
    * The watchdog's poll step: asks a provider's status API about a job whose callback is overdue,
-   * for providers configured with an `apiKey`. Default `fetchJobStatus` (the documented status API of
-   * each built-in provider that has one).
+   * for providers configured with an `apiKey`. Default: the documented status API of the provider's
+   * result reader (every built-in provider that has one at the root; with `@scribehook/core/fetch`,
+   * the providers given in `results`).
    */
   jobStatus?: JobStatusFn;
   /**
