@@ -5,10 +5,10 @@ import { fileURLToPath } from "node:url";
 export const root = process.env.BENCH_ROOT ?? fileURLToPath(new URL("../", import.meta.url));
 
 /**
- * Bundles bench/server.ts, bench/load.ts and bench/store.ts into plain ESM (packages stay external) so the measured
+ * Bundles bench/server.ts, load.ts, store.ts and adapter-micro.ts into plain ESM (packages stay external) so the measured
  * processes run on plain `node`: no TypeScript loader hooking module resolution inside a benchmark.
  */
-export function buildBench(): { server: string; load: string; store: string } {
+export function buildBench(): { server: string; load: string; store: string; micro: string } {
   const out = `${root}.tmp/bench-build`;
   const r = spawnSync(
     `${root}node_modules/.bin/esbuild`,
@@ -16,6 +16,7 @@ export function buildBench(): { server: string; load: string; store: string } {
       "bench/server.ts",
       "bench/load.ts",
       "bench/store.ts",
+      "bench/adapter-micro.ts",
       "--bundle",
       "--platform=node",
       "--format=esm",
@@ -28,5 +29,10 @@ export function buildBench(): { server: string; load: string; store: string } {
     { cwd: root, stdio: "inherit" },
   );
   if (r.status !== 0) throw new Error("esbuild could not bundle bench/server.ts, load.ts and store.ts");
-  return { server: `${out}/server.mjs`, load: `${out}/load.mjs`, store: `${out}/store.mjs` };
+  return {
+    server: `${out}/server.mjs`,
+    load: `${out}/load.mjs`,
+    store: `${out}/store.mjs`,
+    micro: `${out}/adapter-micro.mjs`,
+  };
 }

@@ -55,12 +55,30 @@ const profile = JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as {
   startTime: number;
   endTime: number;
   samples: number[];
+  timeDeltas: number[];
 };
-const total = profile.samples.length;
+// Only the samples of the measured load, not start-up (building the receiver, filling its store):
+// the last `seconds` before the server was stopped, less a margin for the stop itself.
+const measuredFrom = profile.endTime - (Number(seconds) + 0.2) * 1e6;
+const measuredTo = profile.endTime - 0.2e6;
+const hitsOf = new Map<number, number>();
+let at = profile.startTime;
+let total = 0;
+let idle = 0;
+const idleIds = new Set(profile.nodes.filter((n) => n.callFrame.functionName === "(idle)").map((n) => n.id));
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i]!;
+  if (at < measuredFrom || at > measuredTo) return;
+  hitsOf.set(id, (hitsOf.get(id) ?? 0) + 1);
+  total++;
+  if (idleIds.has(id)) idle++;
+});
+const requests = JSON.parse(out.trim().split("\n").pop()!).total as number;
+const busyMs = (((total - idle) / total) * (measuredTo - measuredFrom)) / 1000;
 const byFunction = new Map<string, number>();
 const byOrigin = new Map<string, number>();
 for (const node of profile.nodes) {
-  const hits = node.hitCount ?? 0;
+  const hits = hitsOf.get(node.id) ?? 0;
   if (!hits) continue;
   const { functionName, url, lineNumber } = node.callFrame;
   const short = url
@@ -81,7 +99,10 @@ for (const node of profile.nodes) {
   byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + hits);
 }
 const pct = (n: number) => `${((100 * n) / total).toFixed(1).padStart(5)}%`;
-console.log(`\n${file}: ${total} samples\n\nby origin:`);
+console.log(
+  `\n${file}: ${total} samples in the measured ${seconds} s; busy ${busyMs.toFixed(0)} ms CPU, ` +
+    `${((busyMs * 1000) / requests).toFixed(1)} µs CPU per request (approximate: the load's last second included)\n\nby origin:`,
+);
 for (const [k, v] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${pct(v)}  ${k}`);
 console.log("\ntop functions (self time):");
 for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25))

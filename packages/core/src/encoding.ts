@@ -22,10 +22,22 @@ export function toHex(bytes: Uint8Array): string {
 
 /** Bytes of an even-length hex text, or `undefined` when it is not hex. */
 export function fromHex(text: string): Uint8Array | undefined {
-  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
+  if (text.length % 2 !== 0) return undefined;
   const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const high = hexValue(text.charCodeAt(2 * i));
+    const low = hexValue(text.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) return undefined;
+    out[i] = high * 16 + low;
+  }
   return out;
+}
+
+/** The value of one hex digit's character code, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  const lower = code | 0x20; // A-F → a-f
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
 }
 
 /** Base64 (`url`: base64url without padding) of bytes. */

@@ -19,31 +19,38 @@ export function headerCounter(
   headers: IncomingHeaders,
   distinct?: DistinctHeaders,
 ): (name: string) => number {
-  const counts = new Map<string, number>();
-  const add = (key: string, n: number) => {
-    const k = key.toLowerCase();
-    counts.set(k, (counts.get(k) ?? 0) + n);
-  };
-  if (distinct) {
-    for (const [k, v] of Object.entries(distinct)) if (Array.isArray(v)) add(k, v.length);
-    return (name) => counts.get(name.toLowerCase()) ?? 0;
-  }
-  const ofValue = (v: unknown): number =>
-    v === undefined || v === null
-      ? 0
-      : Array.isArray(v)
-        ? v.reduce((n: number, item) => n + ofValue(item), 0)
-        : String(v).includes(", ")
-          ? 2
-          : 1;
+  // Counted when asked (only authenticating headers are), not for every header of every request.
+  if (distinct)
+    return (name) => countIn(Object.entries(distinct), name, (v) => (Array.isArray(v) ? v.length : 0));
   if (typeof (headers as Headers).get === "function" && typeof (headers as Headers).has === "function") {
     const h = headers as Headers;
     return (name) => ofValue(h.get(name) ?? undefined);
   }
-  const entries =
+  const entries = (): Iterable<readonly [string, unknown]> =>
     Symbol.iterator in (headers as object) && Object.getPrototypeOf(headers) !== Object.prototype
       ? (headers as Iterable<readonly [string, string]>)
       : Object.entries(headers as Record<string, unknown>);
-  for (const [k, v] of entries) add(k, ofValue(v));
-  return (name) => counts.get(name.toLowerCase()) ?? 0;
+  return (name) => countIn(entries(), name, ofValue);
 }
+
+/** Sum of `count(value)` over the entries named `name`, whatever the case of their names. */
+function countIn(
+  entries: Iterable<readonly [string, unknown]>,
+  name: string,
+  count: (value: unknown) => number,
+): number {
+  const wanted = name.toLowerCase();
+  let n = 0;
+  for (const [key, value] of entries) if (key.toLowerCase() === wanted) n += count(value);
+  return n;
+}
+
+/** How many values one header entry holds: a list counts each, a Fetch-joined ", " counts as two. */
+const ofValue = (v: unknown): number =>
+  v === undefined || v === null
+    ? 0
+    : Array.isArray(v)
+      ? v.reduce((n: number, item) => n + ofValue(item), 0)
+      : String(v).includes(", ")
+        ? 2
+        : 1;

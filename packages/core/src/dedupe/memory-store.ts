@@ -1,14 +1,15 @@
 import { parseBytes } from "../units";
-import type { ClaimResult, DedupeStore } from "./store";
+import type { DedupeStore } from "./store";
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
   /**
-   * Most memory the store's keys may take: bytes, or a string like `"16mb"` (estimated: 200 bytes a key plus the key's
-   * characters). Default 64 MiB (`67_108_864`): about
-   * 250 000 keys of the usual length (~65 characters, 265 bytes each), so every delivery of a
-   * receiver taking up to ~36 000 a day is remembered for the default 7-day `dedupeTtl`. Past it the oldest completed keys are forgotten
-   * first (the dedupe window shrinks); a live claim never is.
+   * Most memory the store's keys may take: bytes, or a string like `"16mb"` (estimated: 200 bytes a
+   * key plus the key's characters; measured, a completed key takes about half that). Default 64 MiB
+   * (`67_108_864`): up to ~250 000 keys of the usual length (~65 characters, 265 bytes each), and
+   * never fewer than the newest ~125 000, so every delivery of a receiver taking up to ~18 000 a day
+   * is remembered for the default 7-day `dedupeTtl`. Past it the oldest completed keys are forgotten
+   * first, half the bound at a time (the dedupe window shrinks); a live claim never is.
    */
   maxBytes?: number | string;
   /**
@@ -42,10 +43,10 @@ export interface MemoryDedupeStore extends DedupeStore {
 const MEMORY_STORE_DEFAULT_BYTES = 64 * 1024 * 1024;
 
 /**
- * Estimated heap bytes one key costs besides its characters: Map slot, queue slots, string header
- * (and a claim's record and owner id). Measured on Node 20 as heap growth over 300 000 completed
- * keys: 114 bytes a key besides its characters; a live claim takes more (its record and owner id), so
- * the estimate is rounded up to 200.
+ * Estimated heap bytes one key costs besides its characters: Map entry, expiry, string header (and a
+ * claim's record and owner id). Measured on Node 20 as heap growth over 253 240 completed 65-character
+ * keys: 136 bytes a key, 71 besides its characters; a live claim takes more (its record and owner
+ * id), so the estimate is rounded up to 200.
  */
 const MEMORY_STORE_ENTRY_BYTES = 200;
 
@@ -55,21 +56,40 @@ interface Claim {
   bytes: number;
 }
 
-/** Queue slots dropped from the front before the array is copied down (amortised O(1)). */
-const COMPACT_AFTER = 4096;
+/**
+ * Completed keys of one generation: key → expiry (ms). Generations are dropped whole, so forgetting
+ * old keys costs no per-key work, and a full store does per delivery what an empty one does.
+ */
+interface Generation {
+  expiries: Map<string, number>;
+  bytes: number;
+  /** When its first key was completed, the earliest and the latest expiry in it. */
+  firstStoredAt: number;
+  firstExpiry: number;
+  lastExpiry: number;
+}
+
+const generation = (): Generation => ({
+  expiries: new Map(),
+  bytes: 0,
+  firstStoredAt: Number.POSITIVE_INFINITY,
+  firstExpiry: Number.POSITIVE_INFINITY,
+  lastExpiry: Number.NEGATIVE_INFINITY,
+});
 
 /**
  * The default dedupe store: in this process's memory, bounded by bytes and expiring. Right for one
  * instance; behind a load balancer use `redisStore()` from `@scribehook/redis` so all instances share it.
  *
- * - Live claims and completed keys are kept apart. When a new key does not fit, the oldest
- *   completed keys are forgotten first (a replay of one of them would run its handler again: the
- *   dedupe window shrinks, and the store says so once through `warn`). A live claim is never
- *   forgotten: when live claims alone fill the store, `claim()` answers `"full"` (the receiver
- *   answers 503 `store_full` and the provider retries).
- * - Every operation is O(1) amortised: completed keys sit in an insertion-ordered queue with a
- *   moving head, expiry is lazy (checked on read, and swept from the queue's head), so a full store
- *   costs per delivery what an empty one does.
+ * - Live claims and completed keys are kept apart. Completed keys live in two generations: new
+ *   ones go to the young one; when it holds half of `maxBytes`, the old generation is forgotten and
+ *   the young one becomes old. So the store always remembers at least the latest half of its bound,
+ *   and when keys come faster than their TTL runs out, the oldest completed keys are forgotten first
+ *   (a replay of one of them would run its handler again: the dedupe window shrinks, and the store
+ *   says so once through `warn`). A live claim is never forgotten: when live claims alone fill the
+ *   store, `claim()` answers `"full"` (the receiver answers 503 `store_full` and the provider retries).
+ * - Every operation is O(1): a lookup reads two maps, expiry is checked on read, and a generation
+ *   whose keys have all expired is dropped whole — a full store costs per delivery what an empty one does.
  *
  * @example
  * ```ts
@@ -97,47 +117,31 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
   let claimBytes = 0;
   /** No claim expires before this (a lower bound): sweeping claims earlier would find nothing. */
   let claimsSweepAt = Number.POSITIVE_INFINITY;
-
-  // Completed keys in the order they were completed, as parallel arrays (no object per key: less
-  // for the garbage collector to trace in a full store). `completed` maps a key to the sequence
-  // number of its slot; a slot whose key was since completed again or expired on read stays until
-  // the head reaches it, still counted in `queueBytes`: its memory is held until then.
-  const completed = new Map<string, number>();
-  let keys: string[] = [];
-  let expiries: number[] = [];
-  let stored: number[] = [];
-  let sizes: number[] = [];
-  let head = 0;
-  /** Sequence number of slot 0 (the arrays are copied down from time to time). */
-  let base = 0;
-  let queueBytes = 0;
+  let young = generation();
+  let old = generation();
   let warned = false;
 
-  /** Drops the queue's oldest slot; returns when it was completed if its key was still remembered. */
-  const dropHead = (): number | undefined => {
-    const key = keys[head]!;
-    const storedAt = stored[head]!;
-    const remembered = completed.get(key) === base + head;
-    if (remembered) completed.delete(key);
-    queueBytes -= sizes[head]!;
-    keys[head] = ""; // let the key be collected
-    head++;
-    if (head >= COMPACT_AFTER && head * 2 >= keys.length) {
-      keys = keys.slice(head);
-      expiries = expiries.slice(head);
-      stored = stored.slice(head);
-      sizes = sizes.slice(head);
-      base += head;
-      head = 0;
+  /** Forgets the old generation; the young one becomes old. Warns once if that loses unexpired keys. */
+  const rotate = (t: number) => {
+    if (old.expiries.size > 0 && old.lastExpiry > t && !warned) {
+      warned = true;
+      warn(
+        `scribehook memoryStore: full at ${maxBytes} bytes, so it forgets the oldest completed deliveries before their dedupe TTL: a replay older than ${duration(t - young.firstStoredAt)} would run its handlers again. Raise maxBytes, or use a shared store such as redisStore(). (Said once.)`,
+      );
     }
-    return remembered ? storedAt : undefined;
+    old = young;
+    young = generation();
   };
-
-  /** Drops expired completed keys from the queue's head (keys usually share one TTL, so in order). */
-  const sweepCompleted = (t: number) => {
-    while (head < keys.length && expiries[head]! <= t) dropHead();
+  /** Drops what has expired, a generation at a time: memory holds at most two TTLs of keys. */
+  const expire = (t: number) => {
+    if (old.lastExpiry > t) return; // some old key is still remembered
+    if (old.expiries.size > 0) old = generation(); // every old key has expired
+    // Once young keys start to expire, they become old, to be forgotten in turn.
+    if (young.firstExpiry <= t) {
+      old = young;
+      young = generation();
+    }
   };
-
   const sweepClaims = (t: number) => {
     if (t < claimsSweepAt) return;
     let next = Number.POSITIVE_INFINITY;
@@ -149,27 +153,15 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
     }
     claimsSweepAt = next;
   };
-
-  /** Forgets the oldest completed keys until `bytes` more fit; false if live claims alone leave no room. */
+  const fits = (bytes: number) => claimBytes + young.bytes + old.bytes + bytes <= maxBytes;
+  /** Makes room for `bytes` by forgetting completed keys, oldest generation first, then expired claims. */
   const makeRoom = (bytes: number, t: number): boolean => {
-    sweepCompleted(t);
-    while (claimBytes + queueBytes + bytes > maxBytes && head < keys.length) {
-      const unexpired = expiries[head]! > t;
-      const storedAt = dropHead();
-      if (storedAt !== undefined && unexpired && !warned) {
-        warned = true;
-        warn(
-          `scribehook memoryStore: full at ${maxBytes} bytes, so it forgets the oldest completed deliveries ` +
-            `before their dedupe TTL: a replay older than ${duration(t - storedAt)} would run its handlers ` +
-            "again. Raise maxBytes, or use a shared store such as redisStore(). (Said once.)",
-        );
-      }
-    }
-    if (claimBytes + queueBytes + bytes <= maxBytes) return true;
+    // At most twice: the old generation goes, then the one that was young.
+    while (!fits(bytes) && (old.expiries.size > 0 || young.expiries.size > 0)) rotate(t);
+    if (fits(bytes)) return true;
     sweepClaims(t);
-    return claimBytes + queueBytes + bytes <= maxBytes;
+    return fits(bytes);
   };
-
   const liveClaim = (key: string, t: number): Claim | undefined => {
     const claim = claims.get(key);
     if (claim && claim.expiresAt <= t) {
@@ -179,25 +171,23 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
     }
     return claim;
   };
-
   const isCompleted = (key: string, t: number): boolean => {
-    const seq = completed.get(key);
-    if (seq === undefined) return false;
-    if (expiries[seq - base]! > t) return true;
-    completed.delete(key); // its bytes stay counted until the queue's head passes it
-    return false;
+    // The young generation is the newer: its entry wins over an older one of the same key.
+    const expiry = young.expiries.get(key) ?? old.expiries.get(key);
+    return expiry !== undefined && expiry > t;
   };
 
   return {
     get size() {
-      return claims.size + completed.size;
+      return claims.size + young.expiries.size + old.expiries.size;
     },
     get bytes() {
-      return claimBytes + queueBytes;
+      return claimBytes + young.bytes + old.bytes;
     },
     maxBytes,
-    async claim(key, owner, ttlMs): Promise<ClaimResult> {
+    async claim(key, owner, ttlMs) {
       const t = now();
+      expire(t);
       if (isCompleted(key, t)) return "duplicate";
       if (liveClaim(key, t)) return "in_progress";
       const bytes = costOf(key);
@@ -217,8 +207,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       return true;
     },
     async complete(key, _owner, ttlMs) {
-      // Whoever holds the claim now: the handlers ran, so the key is processed.
       const t = now();
+      expire(t);
       const claim = claims.get(key);
       if (claim) {
         claims.delete(key);
@@ -228,12 +218,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       // Room is made among completed keys only; if live claims fill the store, this key is not
       // remembered (forgetting a processed key beats forgetting a running one).
       if (!makeRoom(bytes, t)) return;
-      completed.set(key, base + keys.length);
-      keys.push(key);
-      expiries.push(t + ttlMs);
-      stored.push(t);
-      sizes.push(bytes);
-      queueBytes += bytes;
+      const expiry = t + ttlMs;
+      young.expiries.set(key, expiry);
+      young.bytes += bytes;
+      if (t < young.firstStoredAt) young.firstStoredAt = t;
+      if (expiry < young.firstExpiry) young.firstExpiry = expiry;
+      if (expiry > young.lastExpiry) young.lastExpiry = expiry;
+      if (young.bytes * 2 >= maxBytes) rotate(t);
     },
     async release(key, owner) {
       const claim = claims.get(key);

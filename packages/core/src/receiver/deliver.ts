@@ -68,9 +68,11 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce, makeEvent }
         `The address ${req.ip ?? "(unknown)"} is not in allowIps`,
       );
     }
-    const early = { method: req.method, url: req.url, header: req.header, metadata: {}, config };
-    const handshake = await definition.handshake?.(early);
-    if (handshake) return handshake;
+    if (definition.handshake) {
+      const early = { method: req.method, url: req.url, header: req.header, metadata: {}, config };
+      const handshake = await definition.handshake(early);
+      if (handshake) return handshake;
+    }
 
     // Every header that authenticates is read through this: sent twice, it decides nothing (401).
     const authHeader = (name: string): string | undefined => {

@@ -51,6 +51,10 @@ export function createRunOnce({
         "(see DedupeStore), or set claimTtl above your slowest handler. (Said once.)",
     );
   }
+  // A claim is renewed every claimTtl / 3 while handlers run; the claim is released when they
+  // outlast handlerTimeout. With the defaults (60 s, 8 s) no renewal can fall due before that, so
+  // none is scheduled: one timer a delivery, not two.
+  const renews = claimTtlMs / 3 < handlerTimeoutMs;
   const complete = (key: string, owner: string) =>
     attempt(() => store.complete(key, owner, dedupeTtlMs)).catch(() => {});
 
@@ -80,7 +84,7 @@ export function createRunOnce({
     }
     if (claim !== "claimed") throw storeUnavailable(new TypeError(`claim() answered ${String(claim)}`));
 
-    const stopRenewing = keepClaimAlive(store, key, owner, claimTtlMs);
+    const stopRenewing = renews ? keepClaimAlive(store, key, owner, claimTtlMs) : noop;
     const handlers = attempt(() => emitter.emit(event));
     try {
       await settleWithin(handlers, handlerTimeoutMs);
@@ -146,6 +150,7 @@ function keepClaimAlive(store: DedupeStore, key: string, owner: string, ttlMs: n
 }
 
 const TIMED_OUT = Symbol("timed out");
+const noop = () => {};
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Resolves or rejects as `promise` does, or rejects with `TIMED_OUT` after `ms`. */

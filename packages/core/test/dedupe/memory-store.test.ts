@@ -79,22 +79,38 @@ describe("memoryStore", () => {
     );
   });
 
-  it("is bounded by bytes: past maxBytes the oldest completed keys are forgotten first", async () => {
+  it("is bounded by bytes: past maxBytes the oldest completed keys are forgotten first, the newest half never", async () => {
     const warnings: string[] = [];
-    const store = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: (m) => warnings.push(m) });
-    for (const k of ["k1", "k2", "k3", "k4"]) {
+    const store = memoryStore({ maxBytes: 4 * KEY_BYTES, warn: (m) => warnings.push(m) });
+    const keys = Array.from({ length: 9 }, (_, i) => `k${i + 1}`);
+    for (const k of keys) {
       await store.claim(k, "a", 60_000);
       await store.complete(k, "a", 60_000);
+      expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
     }
     expect(store.size).toBe(3);
-    expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
-    expect(await store.claim("k1", "b", 60_000)).toBe("claimed"); // k1 was forgotten
-    expect(store.size).toBe(3);
-    expect(await store.claim("k3", "b", 60_000)).toBe("duplicate");
-    expect(await store.claim("k4", "b", 60_000)).toBe("duplicate");
+    // Probed newest first: the remembered keys are the newest ones, at least half the bound.
+    const remembered: string[] = [];
+    for (const k of [...keys].reverse()) {
+      const answer = await store.claim(k, "probe", 60_000);
+      if (answer === "duplicate") remembered.push(k);
+      else await store.release(k, "probe");
+    }
+    expect(remembered).toEqual(["k9", "k8", "k7"]);
     // The dedupe window shrank: said once, however many keys are forgotten afterwards.
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/full at 606 bytes.*forgets the oldest completed deliveries/);
+    expect(warnings[0]).toMatch(/full at 808 bytes.*forgets the oldest completed deliveries/);
+  });
+  it("forgets expired keys a generation at a time: memory holds at most two TTLs of them", async () => {
+    const c = clock();
+    const store = memoryStore({ now: c.now });
+    for (const k of ["k1", "k2", "k3"]) await store.complete(k, "a", 1000);
+    c.advance(1000);
+    await store.claim("xx", "a", 60_000);
+    await store.complete("xx", "a", 60_000);
+    expect(store.size).toBe(1);
+    expect(store.bytes).toBe(KEY_BYTES);
+    expect(await store.claim("xx", "b", 60_000)).toBe("duplicate");
   });
   it("a full store keeps accepting new deliveries and never forgets a live claim", async () => {
     // issue 16: 3 live claims in a store with room for 5 keys, then 1000 deliveries through it.
@@ -110,24 +126,22 @@ describe("memoryStore", () => {
     }
     expect(store.bytes).toBeLessThanOrEqual(store.maxBytes);
   });
-  it("a key completed twice is forgotten only when its newer slot is, and one expired on read may come back", async () => {
+  it("a key completed again is remembered from its newer completion; one expired on read may come back", async () => {
     const c = clock();
-    const store = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: () => {}, now: c.now });
-    for (const k of ["k1", "k2", "k1"]) await store.complete(k, "a", 60_000); // queue: k1 (stale), k2, k1
-    await store.claim("k3", "a", 60_000); // forgets the stale k1 slot, not k1
-    expect(await store.claim("k1", "b", 60_000)).toBe("duplicate");
-    await store.complete("k3", "a", 60_000);
-    await store.claim("k4", "a", 60_000); // forgets k2, the oldest remembered
+    const store = memoryStore({ maxBytes: 4 * KEY_BYTES, warn: () => {}, now: c.now });
+    for (const k of ["k1", "k2"]) await store.complete(k, "a", 60_000); // both in the old generation now
+    await store.complete("k1", "a", 60_000); // again: young
+    await store.complete("k3", "a", 60_000); // young is half the bound: the old generation (k1, k2) goes
     expect(await store.claim("k1", "b", 60_000)).toBe("duplicate");
     expect(await store.claim("k3", "b", 60_000)).toBe("duplicate");
-    // Expired on read, then completed again: the old slot must not forget the new completion.
-    const short = memoryStore({ maxBytes: 3 * KEY_BYTES, warn: () => {}, now: c.now });
+    expect(await store.claim("k2", "b", 60_000)).toBe("claimed");
+    // Expired on read, then completed again: remembered from the new completion.
+    const short = memoryStore({ maxBytes: 4 * KEY_BYTES, warn: () => {}, now: c.now });
     await short.complete("e1", "a", 10);
     await short.complete("e2", "a", 60_000);
     c.advance(10);
     expect(await short.claim("e1", "b", 60_000)).toBe("claimed"); // expired on read
-    await short.complete("e1", "b", 60_000); // queue: e1 (stale), e2, e1
-    await short.claim("e3", "a", 60_000); // forgets the stale slot
+    await short.complete("e1", "b", 60_000);
     expect(await short.claim("e1", "c", 60_000)).toBe("duplicate");
     expect(await short.claim("e2", "c", 60_000)).toBe("duplicate");
   });
