@@ -27,7 +27,9 @@ export type { Expectation, OverdueEvent } from "./watchdog/overdue";
  * so that a bundle carries only their code. A provider configured but not given is refused with a
  * TypeError naming the import to add. Options may be a function, built once on the first request
  * with `info.env` from `receiver.fetch(request, info)`, as Workers need; handlers added at module
- * scope apply.
+ * scope apply. Result readers (`results`, for `event.transcript()`), the watchdog (`watchdog`, for
+ * `expect()`) and the URL signer (`signCallbackUrl`, for `callbackUrl()`) are bundled only when
+ * given; without them those calls fail with a TypeError naming the import.
  *
  * @example
  * ```ts
