@@ -67,16 +67,34 @@ export function send(baseUrl: string, req: WireRequest): Promise<WireResponse> {
 
 /**
  * Sends the head of a request and only part of its declared body, then waits for the server to
- * answer (a 408 once its body deadline passes). Returns the status line's code and the body.
+ * answer (a 408 once its body deadline passes). With `trickleMs`, one more byte (a space) follows
+ * every `trickleMs` until the answer comes: a client that is slow but never idle. Returns the status
+ * line's code and the body.
  */
 export function sendTruncated(
   baseUrl: string,
-  req: { path: string; headers: Record<string, string>; declaredLength: number; sent: string },
+  req: {
+    path: string;
+    headers: Record<string, string>;
+    declaredLength: number;
+    sent: string;
+    trickleMs?: number;
+  },
 ): Promise<{ status: number; text: string }> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(url.port), url.hostname);
     const chunks: Buffer[] = [];
+    let written = Buffer.byteLength(req.sent);
+    const trickle =
+      req.trickleMs === undefined
+        ? undefined
+        : setInterval(() => {
+            if (written >= req.declaredLength - 1 || chunks.length > 0 || socket.destroyed) return;
+            written++;
+            socket.write(" ");
+          }, req.trickleMs);
+    socket.on("close", () => clearInterval(trickle));
     socket.on("connect", () => {
       const head = [
         `POST ${req.path} HTTP/1.1`,

@@ -10,3 +10,16 @@ declare module "koa-bodyparser" {
   import type { Middleware } from "koa";
   export default function bodyParser(options?: Record<string, unknown>): Middleware;
 }
+
+// koa-mount@4 ships no types; the tests mount a middleware under a prefix with it.
+declare module "koa-mount" {
+  import type { Middleware } from "koa";
+  export default function mount(prefix: string, middleware: Middleware): Middleware;
+}
+
+// `express4` is the devDependency alias of express@4 (package.json: "express4": "npm:express@^4"). It ships
+// no types of its own; the Express 5 types describe everything the tests use of it.
+declare module "express4" {
+  import express from "express";
+  export default express;
+}

@@ -13,15 +13,22 @@ import Fastify from "fastify";
 import { Hono } from "hono";
 import Koa3 from "koa";
 import legacyKoaBodyParser from "koa-bodyparser";
+import mount from "koa-mount";
 import Koa2 from "koa2";
 
 /**
  * How the app is put together around the receiver:
  * - `normal`: scribehook first, the app's own body parser after it (the documented way);
  * - `parserKeepsRaw`: a body parser runs first but keeps the raw bytes (`rawBody`), which scribehook uses;
- * - `parserFirst`: a body parser runs first and keeps nothing (the mistake: a clear 500).
+ * - `parserFirst`: a body parser runs first and keeps nothing (the mistake: a clear 500);
+ * - `rawParserFirst`: a parser that leaves the raw bytes as the body (`express.raw()`) runs first;
+ * - `prefixed`: scribehook mounted under `/api` the framework's own way (`app.use("/api", hooks)`,
+ *   koa-mount, a Fastify registration prefix). A Fetch handler has no mount point: its `path` says it all.
  */
-export type Mounting = "normal" | "parserKeepsRaw" | "parserFirst";
+export type Mounting = "normal" | "parserKeepsRaw" | "parserFirst" | "rawParserFirst" | "prefixed";
+
+/** The prefix of the `prefixed` mounting. */
+export const PREFIX = "/api";
 
 /** One running app on 127.0.0.1. */
 export interface RunningApp {
@@ -45,7 +52,7 @@ export interface Adapter {
 function expressAdapter(name: string, express: typeof express5): Adapter {
   return {
     name,
-    mountings: ["normal", "parserKeepsRaw", "parserFirst"],
+    mountings: ["normal", "parserKeepsRaw", "parserFirst", "rawParserFirst", "prefixed"],
     async start(options, mounting = "normal") {
       const app = express();
       const hooks = expressWebhook(options);
@@ -59,8 +66,11 @@ function expressAdapter(name: string, express: typeof express5): Adapter {
         );
       } else if (mounting === "parserFirst") {
         app.use(express.json());
+      } else if (mounting === "rawParserFirst") {
+        app.use(express.raw({ type: "*/*" }));
       }
-      app.use(hooks);
+      if (mounting === "prefixed") app.use(PREFIX, hooks);
+      else app.use(hooks);
       app.use(express.json());
       app.post("/echo", (req, res) => {
         res.json({ echo: req.body });
@@ -80,7 +90,7 @@ function expressAdapter(name: string, express: typeof express5): Adapter {
 function koaAdapter(name: string, Koa: typeof Koa3, bodyParser: () => Koa3.Middleware): Adapter {
   return {
     name,
-    mountings: ["normal", "parserKeepsRaw", "parserFirst"],
+    mountings: ["normal", "parserKeepsRaw", "parserFirst", "prefixed"],
     async start(options, mounting = "normal") {
       const app = new Koa();
       const hooks = koaWebhook(options);
@@ -94,7 +104,7 @@ function koaAdapter(name: string, Koa: typeof Koa3, bodyParser: () => Koa3.Middl
           await next();
         });
       }
-      app.use(hooks);
+      app.use(mounting === "prefixed" ? mount(PREFIX, hooks as unknown as Koa3.Middleware) : hooks);
       app.use(bodyParser());
       app.use(async (ctx, next) => {
         if (ctx.method === "POST" && ctx.path === "/echo") {
@@ -115,10 +125,23 @@ function koaAdapter(name: string, Koa: typeof Koa3, bodyParser: () => Koa3.Middl
 
 const fastifyAdapter: Adapter = {
   name: "fastify5",
-  mountings: ["normal"],
-  async start(options) {
+  mountings: ["normal", "prefixed"],
+  async start(options, mounting = "normal") {
     const app = Fastify();
-    await app.register(fastifyWebhook, options);
+    let receiver: Receiver | undefined;
+    if (mounting === "prefixed") {
+      // The decoration lands on the registering scope, not on the root app.
+      await app.register(
+        async (api) => {
+          await api.register(fastifyWebhook, options);
+          receiver = api.transcriptionWebhook;
+        },
+        { prefix: PREFIX },
+      );
+    } else {
+      await app.register(fastifyWebhook, options);
+      receiver = app.transcriptionWebhook;
+    }
     app.post("/echo", async (req) => ({ echo: req.body }));
     app.get("/health", async () => ({ ok: true }));
     // A static route beats the plugin's wildcard in Fastify's router.
@@ -127,7 +150,7 @@ const fastifyAdapter: Adapter = {
     const { port } = app.server.address() as AddressInfo;
     return {
       baseUrl: `http://127.0.0.1:${port}`,
-      receiver: app.transcriptionWebhook,
+      receiver: receiver!,
       close: () => app.close(),
     };
   },

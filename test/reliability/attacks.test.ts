@@ -3,13 +3,9 @@
  * status and code, run no handler, and name no secret in the answer.
  */
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createReceiver, type RejectedDelivery, type WebhookResponse } from "@scribehook/core";
-import { transcriptionWebhook } from "@scribehook/express";
 import { signDelivery } from "@scribehook/testing";
-import express from "express";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   fixtureReceiver,
   instantTranscriberHeaders,
@@ -124,42 +120,7 @@ describe("header-name case games and duplicated headers", () => {
     refused(await send({ "x-webhook-token": `${SECRETS.aaiToken}, forged` }), 401, "header_repeated");
     expect(runs).toBe(1);
   });
-
-  it("over real HTTP: a token header sent twice, or in another header, is refused", async () => {
-    const hooks = transcriptionWebhook({
-      providers: { assemblyai: { headers: { "x-webhook-token": SECRETS.aaiToken } } },
-    });
-    let runs = 0;
-    hooks.onAny(() => {
-      runs++;
-    });
-    const server = await listen(express().use(hooks));
-    try {
-      const base = { "content-type": "application/json" };
-      const raw = async (extra: [string, string][]) => {
-        const headers = new Headers(base);
-        for (const [k, v] of extra) headers.append(k, v);
-        const res = await fetch(`${urlOf(server)}/webhooks/assemblyai`, {
-          method: "POST",
-          headers,
-          body: aaiBody(),
-        });
-        return { status: res.status, body: await res.json() };
-      };
-      expect((await raw([["X-Webhook-Token", SECRETS.aaiToken]])).status).toBe(200);
-      const twice = await raw([
-        ["x-webhook-token", "forged"],
-        ["X-WEBHOOK-TOKEN", SECRETS.aaiToken],
-      ]);
-      // fetch() sends the two values as one joined line, "forged, <token>": one header, matching nothing.
-      expect(twice).toMatchObject({ status: 401, body: { error: { code: "header_mismatch" } } });
-      const other = await raw([["authorization", SECRETS.aaiToken]]);
-      expect(other).toMatchObject({ status: 401, body: { error: { code: "header_missing" } } });
-      expect(runs).toBe(1);
-    } finally {
-      server.close();
-    }
-  });
+  // Over real HTTP, through every framework: test/conformance ("attacker: header names …").
 });
 
 describe("signed callback URLs", () => {
@@ -361,46 +322,8 @@ describe("allowIps: CIDR edges", () => {
   });
 });
 
-describe("X-Forwarded-For over real HTTP", () => {
-  let server: Server | undefined;
-  afterEach(() => {
-    server?.close();
-    server = undefined;
-  });
-
-  const withTrust = async (trustProxy: boolean | number) => {
-    const hooks = transcriptionWebhook({
-      providers: {
-        assemblyai: { headers: { "x-webhook-token": SECRETS.aaiToken }, allowIps: ["10.0.0.0/8"] },
-      },
-      trustProxy,
-    });
-    server = await listen(express().use(hooks));
-    return (xff?: string) =>
-      fetch(`${urlOf(server!)}/webhooks/assemblyai`, {
-        method: "POST",
-        headers: {
-          "x-webhook-token": SECRETS.aaiToken,
-          "content-type": "application/json",
-          ...(xff ? { "x-forwarded-for": xff } : {}),
-        },
-        body: aaiBody(),
-      }).then((r) => r.status);
-  };
-
-  it("trustProxy off: a client claiming an allowed address in X-Forwarded-For is refused (it connects from 127.0.0.1)", async () => {
-    const send = await withTrust(false);
-    expect(await send("10.1.2.3")).toBe(403);
-    expect(await send()).toBe(403);
-  });
-
-  it("trustProxy: 1 takes what the one proxy saw, the right-most entry, which the client cannot forge", async () => {
-    const send = await withTrust(1);
-    // The client sent "10.1.2.3"; our proxy appended the address it saw (203.0.113.9).
-    expect(await send("10.1.2.3, 203.0.113.9")).toBe(403);
-    expect(await send("203.0.113.9, 10.1.2.3")).toBe(200);
-  });
-});
+// X-Forwarded-For over real HTTP, with trustProxy off and 1, through every framework: test/conformance
+// ("address not allowed …", "trustProxy: 1 …").
 
 describe("secret leakage", () => {
   it("no refusal, in its response or its onRejected record, contains a secret or the URL token", async () => {
@@ -416,6 +339,7 @@ describe("secret leakage", () => {
       {
         url: "/webhooks/instanttranscriber",
         headers: {
+          // Forged on purpose, by hand: a well-formed MAC over other bytes than the body sent.
           "x-instanttranscriber-signature": `sha256=${createHmac("sha256", SECRETS.hmac).update("x").digest("hex")}`,
         },
       },
@@ -446,11 +370,3 @@ describe("secret leakage", () => {
     expect(calls).toHaveLength(1);
   });
 });
-
-function listen(app: express.Express): Promise<Server> {
-  return new Promise((resolve) => {
-    const server = createServer(app).listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
-
-const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,4 +1,3 @@
-import { createHmac, randomUUID } from "node:crypto";
 import {
   builtinProviders,
   createReceiver,
@@ -8,6 +7,7 @@ import {
   type TranscriptionEvent,
   URL_TOKEN_PARAM,
 } from "@scribehook/core";
+import { signDelivery } from "@scribehook/testing";
 
 /**
  * The secrets of the fixture receiver. Tests assert none of them ever appears in a response.
@@ -73,22 +73,21 @@ export function fixtureReceiver(overrides: Partial<ReceiverOptions> = {}): {
 }
 
 /**
- * Headers of an InstantTranscriber delivery of exactly `body`, signed with `secret`.
+ * Headers of an InstantTranscriber delivery of exactly `body`, signed with `secret` by the one
+ * delivery builder, `signDelivery()`.
  *
  * @example
  * ```ts
  * await receiver.handle({ method: "POST", url: "/webhooks/instanttranscriber", headers: instantTranscriberHeaders(body), body });
  * ```
  */
-export function instantTranscriberHeaders(body: string | Uint8Array, secret: string = SECRETS.hmac) {
-  return {
-    "content-type": "application/json",
-    "x-instanttranscriber-signature": `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
-  };
+export function instantTranscriberHeaders(body: string, secret: string = SECRETS.hmac) {
+  const { headers } = signDelivery("instanttranscriber", { body, secret });
+  return { ...headers, "x-instanttranscriber-signature": headers["x-instanttranscriber-signature"]! };
 }
 
 /**
- * Headers of a Standard Webhooks delivery of exactly `body`.
+ * Headers of a Standard Webhooks delivery of exactly `body`, signed by `signDelivery()`.
  *
  * @example
  * ```ts
@@ -96,19 +95,10 @@ export function instantTranscriberHeaders(body: string | Uint8Array, secret: str
  * ```
  */
 export function standardWebhooksHeaders(
-  body: string | Uint8Array,
-  options: { timestamp?: number; id?: string; secret?: string } = {},
-) {
-  const id = options.id ?? `msg_${randomUUID()}`;
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const secret = options.secret ?? SECRETS.whsec;
-  const key = Buffer.from(secret.slice("whsec_".length), "base64");
-  return {
-    "content-type": "application/json",
-    "webhook-id": id,
-    "webhook-timestamp": timestamp,
-    "webhook-signature": `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.`).update(body).digest("base64")}`,
-  };
+  body: string,
+  options: { timestamp?: number; secret?: string } = {},
+): Record<string, string> {
+  return signDelivery("standardwebhooks", { body, secret: SECRETS.whsec, ...options }).headers;
 }
 
 /**

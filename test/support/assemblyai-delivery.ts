@@ -1,3 +1,5 @@
+import { signDelivery } from "@scribehook/testing";
+
 /** An AssemblyAI delivery as the provider sends it, for the reliability tests. */
 export interface Delivery {
   method: "POST";
@@ -8,7 +10,7 @@ export interface Delivery {
 
 /**
  * AssemblyAI's completion callback: `POST` JSON `{ transcript_id, status }` with the header you
- * chose when submitting the job (here `x-webhook-token`).
+ * chose when submitting the job (here `x-webhook-token`), made by the delivery builder.
  *
  * @example
  * ```ts
@@ -17,12 +19,12 @@ export interface Delivery {
  * ```
  */
 export function assemblyaiDelivery(token: string, jobId: string, status = "completed"): Delivery {
-  return {
-    method: "POST",
-    path: "/webhooks/assemblyai",
-    headers: { "content-type": "application/json", "x-webhook-token": token },
-    body: JSON.stringify({ transcript_id: jobId, status }),
-  };
+  const { path, headers, body } = signDelivery("assemblyai", {
+    jobId,
+    status,
+    headers: { "x-webhook-token": token },
+  });
+  return { method: "POST", path, headers, body };
 }
 
 /**

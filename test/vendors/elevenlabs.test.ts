@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, webcrypto } from "node:crypto";
+import { randomBytes, webcrypto } from "node:crypto";
 import { ElevenLabsClient } from "@elevenlabs/elevenlabs-js";
 import { signDelivery } from "@scribehook/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -84,7 +84,9 @@ describe("ElevenLabs-signed deliveries: the SDK and scribehook agree", () => {
     const r = receiverFor("elevenlabs", { secret: SECRET });
     const t = nowSeconds() - 7200;
     const body = transcription("req_el_edge");
-    const header = `t=${t},v0=${createHmac("sha256", SECRET).update(`${t}.${body}`).digest("hex")}`;
+    const header = signDelivery("elevenlabs", { body, secret: SECRET, timestamp: t }).headers[
+      "elevenlabs-signature"
+    ]!;
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(t * 1000 + 1_800_500);
     expect(await accepts(body, header)).toBe(false);

@@ -1,7 +1,15 @@
 import { parseDuration } from "./units";
 import { createUrlToken, URL_TOKEN_PARAM } from "./verify/url-token";
 
-/** Options of `receiver.callbackUrl()`. */
+/**
+ * Options of `receiver.callbackUrl()`.
+ *
+ * @example
+ * ```ts
+ * const options: CallbackUrlOptions = { provider: "threeplay", baseUrl: "https://api.example.com", metadata: { orderId: "42" } };
+ * const url = receiver.callbackUrl(options);
+ * ```
+ */
 export interface CallbackUrlOptions {
   /** The provider the URL is for; the token is refused on any other provider's route. */
   provider: string;

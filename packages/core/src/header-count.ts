@@ -1,27 +1,62 @@
-import type { IncomingHeaders } from "./http";
+import { headerReader, type IncomingHeaders, type WebhookRequest } from "./http";
 
-/** Node's `IncomingMessage#headersDistinct`: every header with each value it was sent with. */
-export type DistinctHeaders = Record<string, readonly string[] | undefined>;
+/** How a request's headers are read: a value (repeats joined with ", ") and how many times it was sent. */
+export interface RequestHeaders {
+  header: (name: string) => string | undefined;
+  count: (name: string) => number;
+}
 
 /**
- * How many times a header was sent. Node keeps only the first `Authorization` (and joins most other
- * repeats with ", "), Fetch joins every repeat with ", ": so the count is exact when the adapter
- * passes Node's `headersDistinct`, and otherwise a value containing ", " counts as repeated (no
- * authenticating header of any built-in scheme contains ", ", and configured values may not).
+ * Reads a request's headers, case-insensitively, and counts how many times each was sent, both when
+ * asked (only authenticating headers are counted).
+ *
+ * Node keeps only the first `Authorization` (and joins most other repeats with ", "), Fetch joins
+ * every repeat with ", ". With Node's `rawHeaders` (the Node adapters pass it) the count is exact, and
+ * `headers` is Node's own object, whose keys are lower-case, read in place. Otherwise a value containing
+ * ", " counts as repeated (no authenticating header of any built-in scheme contains ", ", and
+ * configured values may not).
  *
  * @example
  * ```ts
- * const count = headerCounter(req.headers, req.headersDistinct);
+ * const { header, count } = requestHeaders({ method: "POST", url: "/", headers: req.headers, rawHeaders: req.rawHeaders });
  * count("authorization"); // 2 when it was sent twice
  * ```
  */
-export function headerCounter(
-  headers: IncomingHeaders,
-  distinct?: DistinctHeaders,
-): (name: string) => number {
-  // Counted when asked (only authenticating headers are), not for every header of every request.
-  if (distinct)
-    return (name) => countIn(Object.entries(distinct), name, (v) => (Array.isArray(v) ? v.length : 0));
+export function requestHeaders(request: Pick<WebhookRequest, "headers" | "rawHeaders">): RequestHeaders {
+  const { headers, rawHeaders } = request;
+  if (rawHeaders) {
+    const node = headers as Record<string, string | string[] | number | undefined>;
+    return {
+      header: (name) => {
+        const value = node[name.toLowerCase()];
+        return value === undefined ? undefined : Array.isArray(value) ? value.join(", ") : String(value);
+      },
+      count: (name) => countRaw(rawHeaders, name.toLowerCase()),
+    };
+  }
+  return { header: headerReader(headers), count: headerCounter(headers) };
+}
+
+/** How many times `wanted` (lower-case) is named in Node's rawHeaders: name, value, name, value… */
+function countRaw(raw: readonly string[], wanted: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === wanted.length && name.toLowerCase() === wanted) n++;
+  }
+  return n;
+}
+
+/**
+ * How many times a header was sent, from the headers alone: arrays by their length, a value joined
+ * with ", " as repeated.
+ *
+ * @example
+ * ```ts
+ * headerCounter(new Headers([["x-token", "a"], ["x-token", "b"]]))("x-token"); // 2
+ * ```
+ */
+export function headerCounter(headers: IncomingHeaders): (name: string) => number {
   if (typeof (headers as Headers).get === "function" && typeof (headers as Headers).has === "function") {
     const h = headers as Headers;
     return (name) => ofValue(h.get(name) ?? undefined);
@@ -30,19 +65,12 @@ export function headerCounter(
     Symbol.iterator in (headers as object) && Object.getPrototypeOf(headers) !== Object.prototype
       ? (headers as Iterable<readonly [string, string]>)
       : Object.entries(headers as Record<string, unknown>);
-  return (name) => countIn(entries(), name, ofValue);
-}
-
-/** Sum of `count(value)` over the entries named `name`, whatever the case of their names. */
-function countIn(
-  entries: Iterable<readonly [string, unknown]>,
-  name: string,
-  count: (value: unknown) => number,
-): number {
-  const wanted = name.toLowerCase();
-  let n = 0;
-  for (const [key, value] of entries) if (key.toLowerCase() === wanted) n += count(value);
-  return n;
+  return (name) => {
+    const wanted = name.toLowerCase();
+    let n = 0;
+    for (const [key, value] of entries()) if (key.toLowerCase() === wanted) n += ofValue(value);
+    return n;
+  };
 }
 
 /** How many values one header entry holds: a list counts each, a Fetch-joined ", " counts as two. */

@@ -1,10 +1,24 @@
-/** A header map as Node gives it (`IncomingHttpHeaders`), a Fetch `Headers`, or plain pairs. */
+/**
+ * A header map as Node gives it (`IncomingHttpHeaders`), a Fetch `Headers`, or plain pairs.
+ *
+ * @example
+ * ```ts
+ * const headers: IncomingHeaders = req.headers; // or request.headers, or [["x-webhook-token", "…"]]
+ * ```
+ */
 export type IncomingHeaders =
   | Record<string, string | string[] | number | undefined>
   | Headers
   | Iterable<readonly [string, string]>;
 
-/** A request body: bytes, text, a Node stream, a Web `ReadableStream` or any async iterable of bytes. */
+/**
+ * A request body: bytes, text, a Node stream, a Web `ReadableStream` or any async iterable of bytes.
+ *
+ * @example
+ * ```ts
+ * const body: RequestBody = req; // the unread Node request: scribehook reads it under its own limit
+ * ```
+ */
 export type RequestBody =
   | Uint8Array
   | string
@@ -20,7 +34,7 @@ export type RequestBody =
  * @example
  * ```ts
  * const res = await receiver.handle({ method: req.method, url: req.url, headers: req.headers,
- *                                     headersDistinct: req.headersDistinct,
+ *                                     rawHeaders: req.rawHeaders,
  *                                     body: req, ip: req.socket.remoteAddress });
  * ```
  */
@@ -30,10 +44,11 @@ export interface WebhookRequest {
   url: string;
   headers: IncomingHeaders;
   /**
-   * Node's `req.headersDistinct` (every value of a repeated header). Node adapters pass it, so a
-   * repeated authenticating header is refused even where `headers` kept only its first value.
+   * Node's `req.rawHeaders` (name, value, name, value… as received), with `headers` being Node's
+   * `req.headers`. Node adapters pass it, so a repeated authenticating header is refused even where
+   * `headers` kept only its first value.
    */
-  headersDistinct?: Record<string, readonly string[] | undefined>;
+  rawHeaders?: readonly string[];
   /** The raw, unparsed body. Never a parsed object. */
   body?: RequestBody;
   /** The socket's peer address; used by `allowIps` (with `trustProxy`, `X-Forwarded-For` is read instead). */

@@ -15,18 +15,9 @@ export type {
   StatusOfType,
   TranscriptionEvent,
 } from "./events";
-export {
-  headerReader,
-  type IncomingHeaders,
-  mediaType,
-  type RequestBody,
-  type WebhookRequest,
-  type WebhookResponse,
-} from "./http";
-export { defaultIdempotencyKey } from "./idempotency-key";
+export type { IncomingHeaders, RequestBody, WebhookRequest, WebhookResponse } from "./http";
 export { type MultipartPart, multipartBoundary, parseMultipart } from "./multipart";
 export type { ProvidersOptions, ReceiverOptions } from "./options";
-export { parseBody } from "./parse-body";
 export type * from "./providers";
 export { builtinProviders } from "./providers";
 export {
@@ -39,11 +30,10 @@ export {
   type ProviderDefinition,
   type SignatureOptions,
 } from "./providers/define-provider";
-export { standardWebhooksKey, verifyStandardWebhook } from "./providers/standardwebhooks";
+export { verifyStandardWebhook } from "./providers/standardwebhooks";
 export { queueJobId } from "./queue/job-id";
 export type { QueuedExpectation, TranscriptionQueue } from "./queue/queue";
 export { reviveEvent } from "./queue/revive";
-export { type ReadBodyOptions, readBody } from "./read-body";
 export type { Receiver } from "./receiver";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
 export {
@@ -78,12 +68,10 @@ export {
   type VerifyHmacOptions,
   verifyHmac,
 } from "./verify/hmac";
-export { clientAddress, ipAllowList } from "./verify/ip-allowlist";
 export { safeEqual } from "./verify/safe-equal";
 export { type ExpectedHeaders, verifyStaticHeaders } from "./verify/static-headers";
 export { type VerifyTimestampOptions, verifyTimestamp } from "./verify/timestamp";
 export {
-  createUrlToken,
   URL_TOKEN_PARAM,
   type UrlTokenClaims,
   type VerifyUrlTokenOptions,

@@ -8,7 +8,14 @@ import type { ResultReader } from "./transcript/reader";
 import type { memoryWatchdog } from "./watchdog/memory-watchdog";
 import type { JobStatusFn } from "./watchdog/overdue";
 
-/** Provider id → its configuration. Only the providers listed here are accepted. */
+/**
+ * Provider id → its configuration. Only the providers listed here are accepted.
+ *
+ * @example
+ * ```ts
+ * const providers: ProvidersOptions = { assemblyai: { headers: { "x-webhook-token": process.env.AAI_TOKEN! } } };
+ * ```
+ */
 export type ProvidersOptions = { [P in ProviderId]?: ProviderConfig };
 
 /**

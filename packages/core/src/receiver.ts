@@ -10,8 +10,8 @@ import {
   type RejectedDelivery,
   type TranscriptionEvent,
 } from "./events";
-import { headerCounter } from "./header-count";
-import { headerReader, type WebhookRequest, type WebhookResponse } from "./http";
+import { requestHeaders } from "./header-count";
+import type { WebhookRequest, WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
 import { createPipeline, type Delivery } from "./receiver/deliver";
 import { createEnqueueOnce } from "./receiver/enqueue";
@@ -159,8 +159,7 @@ export function buildReceiver(
       : fn;
 
   async function handle(request: WebhookRequest): Promise<WebhookResponse> {
-    const header = headerReader(request.headers);
-    const count = headerCounter(request.headers, request.headersDistinct);
+    const { header, count } = requestHeaders(request);
     const method = request.method.toUpperCase();
     let url: URL;
     try {

@@ -1,19 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { headerCounter } from "../src/header-count";
+import { headerCounter, requestHeaders } from "../src/header-count";
 import { createReceiver } from "../src/index";
 
 describe("headerCounter", () => {
-  it("counts Node's headersDistinct exactly, whatever the joined headers say", () => {
-    const count = headerCounter(
-      { authorization: "Bearer a" },
-      { authorization: ["Bearer a", "Bearer b"], "x-one": ["a, b"] },
-    );
+  it("with Node's rawHeaders: counts every repeat exactly, reads values from Node's headers", () => {
+    const { header, count } = requestHeaders({
+      headers: { authorization: "Bearer a", "x-one": "a, b", "set-cookie": ["c=1", "c=2"] },
+      rawHeaders: [
+        "Authorization",
+        "Bearer a",
+        "x-one",
+        "a, b",
+        "AUTHORIZATION",
+        "Bearer b",
+        "Set-Cookie",
+        "c=1",
+        "set-cookie",
+        "c=2",
+      ],
+    });
     expect(count("Authorization")).toBe(2);
     expect(count("x-one")).toBe(1);
     expect(count("x-none")).toBe(0);
+    expect(header("Authorization")).toBe("Bearer a"); // Node's choice: the first
+    expect(header("x-one")).toBe("a, b");
+    expect(header("set-cookie")).toBe("c=1, c=2");
+    expect(header("x-none")).toBeUndefined();
   });
 
-  it("without headersDistinct: arrays by length, a value joined with ', ' as repeated", () => {
+  it("without rawHeaders: arrays by length, a value joined with ', ' as repeated", () => {
     const count = headerCounter({ "x-a": ["1", "2", "3"], "x-b": "1, 2", "x-c": "t=1,v0=ab" });
     expect([count("x-a"), count("x-b"), count("x-c")]).toEqual([3, 2, 1]);
     const fetchHeaders = new Headers();

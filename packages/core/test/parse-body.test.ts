@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseBody, WebhookError } from "../src/index";
+import { WebhookError } from "../src/index";
+import { parseBody } from "../src/parse-body";
 
 const JSON_FORM = ["json", "form"] as const;
 const b = (s: string) => Buffer.from(s);

@@ -1,13 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createReceiver, type Receiver, type ReceiverOptions } from "@scribehook/core";
+import { createReceiver } from "@scribehook/core";
+import type { ExpressTranscriptionWebhook, ExpressWebhookOptions } from "./types";
 
-/** Options of {@link transcriptionWebhook}: the receiver options of `@scribehook/core`. */
-export type ExpressWebhookOptions = ReceiverOptions;
-
-/** An Express middleware that is also the receiver (`onComplete`, `callbackUrl`, …). */
-export interface ExpressTranscriptionWebhook extends Receiver {
-  (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void;
-}
+export type { ExpressTranscriptionWebhook, ExpressWebhookOptions } from "./types";
 
 /**
  * Express 4/5 middleware: answers `<path>/<configured provider>` (405 for a method the provider never
@@ -39,7 +34,7 @@ export function transcriptionWebhook(options: ExpressWebhookOptions): ExpressTra
         method: req.method ?? "GET",
         url: req.url ?? "/",
         headers: req.headers,
-        headersDistinct: req.headersDistinct,
+        rawHeaders: req.rawHeaders,
         body: bodyOf(req),
         ip: req.socket.remoteAddress,
       })

@@ -1,49 +1,7 @@
-import type { IncomingMessage } from "node:http";
-import { createReceiver, type Receiver, type ReceiverOptions, type RequestBody } from "@scribehook/core";
+import { createReceiver, type RequestBody } from "@scribehook/core";
+import type { KoaContextLike, KoaTranscriptionWebhook, KoaWebhookOptions } from "./types";
 
-/**
- * Options of {@link transcriptionWebhook}: the receiver options of `@scribehook/core`.
- *
- * @example
- * ```ts
- * const options: KoaWebhookOptions = { providers: { gladia: { urlToken: true } }, urlTokenSecret: process.env.URL_SECRET };
- * ```
- */
-export type KoaWebhookOptions = ReceiverOptions;
-
-/**
- * The part of a Koa context the middleware uses. Declared here rather than imported from `koa`, so the
- * types work with Koa 2 and 3 and need no `@types/koa`; a real `ctx` always fits.
- *
- * @example
- * ```ts
- * app.use((ctx: KoaContextLike, next) => hooks(ctx, next));
- * ```
- */
-export interface KoaContextLike {
-  req: IncomingMessage;
-  url: string;
-  method: string;
-  status: number;
-  body: unknown;
-  set(field: string, value: string): void;
-  /** `rawBody` is what koa-bodyparser / @koa/bodyparser keep when they ran first. */
-  request: { rawBody?: unknown };
-}
-
-/**
- * A Koa middleware that is also the receiver (`onComplete`, `callbackUrl`, …).
- *
- * @example
- * ```ts
- * const hooks: KoaTranscriptionWebhook = transcriptionWebhook(options);
- * app.use(hooks);
- * hooks.onFailed((event) => console.warn(event.jobId, event.error?.message));
- * ```
- */
-export interface KoaTranscriptionWebhook extends Receiver {
-  (ctx: KoaContextLike, next: () => Promise<unknown>): Promise<void>;
-}
+export type { KoaContextLike, KoaTranscriptionWebhook, KoaWebhookOptions } from "./types";
 
 /**
  * Koa 2/3 middleware: answers `<path>/<configured provider>` (405 for a method the provider never uses)
@@ -76,7 +34,7 @@ export function transcriptionWebhook(options: KoaWebhookOptions): KoaTranscripti
       method: ctx.method,
       url: ctx.url,
       headers: ctx.req.headers,
-      headersDistinct: ctx.req.headersDistinct,
+      rawHeaders: ctx.req.rawHeaders,
       body: bodyOf(ctx),
       ip: ctx.req.socket.remoteAddress,
     });

@@ -41,7 +41,7 @@ export function delivery(
     url,
     path: pathOf(url),
     headers: { ...lowerKeys(parts.headers), ...lowerKeys(options.headers ?? {}) },
-    body: parts.body,
+    body: options.body ?? parts.body,
   };
 }
 

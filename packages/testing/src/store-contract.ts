@@ -1,6 +1,14 @@
 import type { DedupeStore } from "@scribehook/core";
 
-/** The assertion the contract needs: `expect(actual).toBe(expected)` (vitest, Jest, and alike). */
+/**
+ * The assertion the contract needs: `expect(actual).toBe(expected)` (vitest, Jest, and alike).
+ *
+ * @example
+ * ```ts
+ * import { expect } from "vitest";
+ * const check: ContractExpect = expect;
+ * ```
+ */
 export type ContractExpect = (actual: unknown) => { toBe(expected: unknown): void };
 
 /**

@@ -20,6 +20,12 @@ export interface SignDeliveryOptions {
   callbackUrl?: string;
   /** Shallow-merged over the sample body. */
   payload?: Record<string, unknown>;
+  /**
+   * Exactly the body to send instead of the sample (a fixture from the provider's docs, a body under
+   * test), signed as it is; `payload` is then ignored, and `status` / `jobId` shape only what lies
+   * outside the body (Speechmatics' query string).
+   */
+  body?: string;
   /** Unix seconds, for timestamped signature schemes. Default now. */
   timestamp?: number;
   /** For providers that can call back with either. */

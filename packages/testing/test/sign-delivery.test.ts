@@ -124,6 +124,7 @@ describe("signDelivery", () => {
   });
 
   it("signs InstantTranscriber bodies with sha256=<hex HMAC-SHA256(secret, body)>", () => {
+    // The documented scheme, computed here by hand on purpose: the builder is what is under test.
     const d = signDelivery("instanttranscriber", { secret: "s", payload: { extra: 1 } });
     expect(JSON.parse(d.body)).toMatchObject({ extra: 1, status: "completed" });
     expect(d.headers["x-instanttranscriber-signature"]).toBe(

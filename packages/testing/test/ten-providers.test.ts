@@ -91,6 +91,27 @@ describe("signDelivery for the ten added providers", () => {
     expect(JSON.parse(res.body).error.code).toBe("timestamp_too_old");
   });
 
+  it.each(ids)("%s: options.body is sent and signed exactly as given", async (id) => {
+    const { receiver, events, send } = setup();
+    const sample = signDelivery(id, { jobId: `job-${id}`, ...auth(id, receiver) });
+    // The same delivery in other bytes: a fixture spelled as the docs print it (or any body under test).
+    const body = sample.body.startsWith("{")
+      ? JSON.stringify(JSON.parse(sample.body), null, 2)
+      : `${sample.body}&`;
+    expect(body).not.toBe(sample.body);
+    const d = signDelivery(id, {
+      jobId: `job-${id}`,
+      ...auth(id, receiver),
+      body,
+      payload: { ignored: true },
+    });
+    expect(d.body).toBe(body);
+    const res = await send(d);
+    expect(res.status).toBe(200);
+    expect(events[0]).toMatchObject({ provider: id, jobId: `job-${id}` });
+    expect(events[0]!.payload).not.toHaveProperty("ignored");
+  });
+
   it.each(["deepgram", "speechmatics"])("%s: builds PUT deliveries", async (id) => {
     const { receiver, events, send } = setup();
     const d = signDelivery(id, { method: "PUT", ...auth(id, receiver) });

@@ -32,14 +32,18 @@ export function parseJson(body: Uint8Array | string): unknown {
   } catch (cause) {
     throw malformed("The body is not valid JSON", "body_malformed", cause);
   }
-  if (
-    value !== null &&
-    typeof value === "object" &&
-    (SUSPECT_PROTO.test(text) || SUSPECT_CONSTRUCTOR.test(text))
-  ) {
-    removePoison(value);
-  }
+  if (value !== null && typeof value === "object" && mayPoison(text)) removePoison(value);
   return value;
+}
+
+/**
+ * Whether the text may hold a `__proto__` or `constructor` key. Three substring searches rule out
+ * most bodies at a fraction of the two patterns' cost: without `\u` no key can be escaped, and
+ * then neither name can appear unless spelled out.
+ */
+function mayPoison(text: string): boolean {
+  if (!text.includes("\\u") && !text.includes("__proto__") && !text.includes("constructor")) return false;
+  return SUSPECT_PROTO.test(text) || SUSPECT_CONSTRUCTOR.test(text);
 }
 
 /** Deletes every own `__proto__` key, and every `constructor` object that has a `prototype`, breadth first. */

@@ -15,7 +15,7 @@ export interface Delivery {
   method: string;
   url: URL;
   header: (name: string) => string | undefined;
-  /** How many times a header was sent (see `headerCounter`). */
+  /** How many times a header was sent (see `requestHeaders`). */
   count: (name: string) => number;
   body: WebhookRequest["body"];
   ip?: string;

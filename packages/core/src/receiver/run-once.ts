@@ -1,4 +1,4 @@
-import type { DedupeStore } from "../dedupe/store";
+import type { ClaimResult, DedupeStore } from "../dedupe/store";
 import { storeKey } from "../dedupe/store-key";
 import { WebhookError } from "../errors";
 import type { Emitter, TranscriptionEvent } from "../events";
@@ -55,19 +55,26 @@ export function createRunOnce({
   // outlast handlerTimeout. With the defaults (60 s, 8 s) no renewal can fall due before that, so
   // none is scheduled: one timer a delivery, not two.
   const renews = claimTtlMs / 3 < handlerTimeoutMs;
-  const complete = (key: string, owner: string) =>
-    attempt(() => store.complete(key, owner, dedupeTtlMs)).catch(() => {});
+  /** Marks the key completed; a store failure is swallowed (see below). */
+  const complete = async (key: string, owner: string) => {
+    try {
+      await store.complete(key, owner, dedupeTtlMs);
+    } catch {}
+  };
 
   return async function runOnce(
     event: TranscriptionEvent,
     success: WebhookResponse,
   ): Promise<WebhookResponse> {
-    const owner = crypto.randomUUID();
+    const owner = ownerId();
     const key = await storeKey(event.idempotencyKey);
     // A store may throw instead of rejecting; either way nothing was claimed, so 503, not 500.
-    const claim = await attempt(() => store.claim(key, owner, claimTtlMs)).catch((cause) => {
+    let claim: ClaimResult;
+    try {
+      claim = await store.claim(key, owner, claimTtlMs);
+    } catch (cause) {
       throw storeUnavailable(cause);
-    });
+    }
     if (claim === "duplicate") return success === OK ? DUPLICATE : success;
     if (claim === "in_progress") {
       throw new WebhookError("in_progress", 503, "The same delivery is being processed by another request", {
@@ -85,7 +92,7 @@ export function createRunOnce({
     if (claim !== "claimed") throw storeUnavailable(new TypeError(`claim() answered ${String(claim)}`));
 
     const stopRenewing = renews ? keepClaimAlive(store, key, owner, claimTtlMs) : noop;
-    const handlers = attempt(() => emitter.emit(event));
+    const handlers = emitter.emit(event);
     try {
       await settleWithin(handlers, handlerTimeoutMs);
     } catch (cause) {
@@ -155,12 +162,31 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Resolves or rejects as `promise` does, or rejects with `TIMED_OUT` after `ms`. */
 function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
+  return new Promise<T>((resolve, reject) => {
     // Past 2^31 - 1 ms a timer fires at once: clamp (24.8 days is "never" for a webhook).
-    timer = setTimeout(() => reject(TIMED_OUT), Math.min(ms, MAX_TIMER_MS));
+    const timer = setTimeout(() => reject(TIMED_OUT), Math.min(ms, MAX_TIMER_MS));
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+let ownerPrefix: string | undefined;
+let ownerCount = 0;
+/**
+ * A claim's owner: unique among every process sharing a store (a random prefix drawn once, on the
+ * first delivery: edge runtimes allow no random values at module scope) and cheaper than a UUID each.
+ */
+function ownerId(): string {
+  ownerPrefix ??= crypto.randomUUID();
+  return `${ownerPrefix}:${++ownerCount}`;
 }
 
 /** Runs `fn`, turning a synchronous throw into a rejection. */

@@ -130,14 +130,17 @@ export function segment(
 export const isPunctuation = (s: string): boolean => /^[\p{P}\p{S}]+$/u.test(s.trim());
 
 /**
- * A provider's status looked up in its status table; a status the table does not list is `"other"`.
+ * A provider's status looked up in its status table; a status the table does not list is
+ * `otherwise` (`"other"` unless the provider documents a rule for unlisted statuses).
  *
  * @example
  * ```ts
  * statusFrom({ completed: "completed", error: "failed" }, "queued"); // "other"
+ * statusFrom({ done: "completed" }, "transcoding", "processing"); // "processing"
  * ```
  */
 export const statusFrom = (
   table: Readonly<Record<string, JobStatusResult["status"]>>,
   providerStatus: string,
-): JobStatusResult["status"] => (Object.hasOwn(table, providerStatus) ? table[providerStatus]! : "other");
+  otherwise: JobStatusResult["status"] = "other",
+): JobStatusResult["status"] => (Object.hasOwn(table, providerStatus) ? table[providerStatus]! : otherwise);

@@ -4,7 +4,14 @@ import { unauthorized } from "../errors";
 import type { HmacAlgorithm } from "../primitives/crypto-types";
 
 export type { HmacAlgorithm };
-/** How the signature bytes are written in the header. */
+/**
+ * How the signature bytes are written in the header.
+ *
+ * @example
+ * ```ts
+ * const encoding: SignatureEncoding = "base64"; // Azure and IBM; most others send "hex"
+ * ```
+ */
 export type SignatureEncoding = "hex" | "base64" | "base64url";
 
 /**
@@ -30,7 +37,14 @@ export function encodeSignature(bytes: Uint8Array, encoding: SignatureEncoding):
   return encoding === "hex" ? toHex(bytes) : toBase64(bytes, encoding === "base64url");
 }
 
-/** Options of {@link verifyHmac}. */
+/**
+ * Options of {@link verifyHmac}.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyHmacOptions = { data: ctx.body, signature: ctx.header("x-signature"), secrets: process.env.SECRET!, prefix: "sha256=" };
+ * ```
+ */
 export interface VerifyHmacOptions {
   /** The exact bytes that were signed (the raw body, or its parts such as `[timestamp, ".", body]`). */
   data: string | Uint8Array | ReadonlyArray<string | Uint8Array>;
@@ -103,6 +117,6 @@ function decodeSignature(text: string, encoding: SignatureEncoding): Uint8Array 
 }
 
 /** A secret or a rotation list, as a list. */
-export function secretList<T>(secrets: T | ReadonlyArray<T>): T[] {
-  return (Array.isArray(secrets) ? [...secrets] : [secrets]) as T[];
+export function secretList<T>(secrets: T | ReadonlyArray<T>): readonly T[] {
+  return (Array.isArray(secrets) ? secrets : [secrets]) as readonly T[];
 }

@@ -1,7 +1,14 @@
 import { unauthorized } from "../errors";
 import { safeEqual } from "./safe-equal";
 
-/** Header name → the value it must have, or several accepted values (rotation). */
+/**
+ * Header name → the value it must have, or several accepted values (rotation).
+ *
+ * @example
+ * ```ts
+ * const expected: ExpectedHeaders = { "x-webhook-token": [process.env.NEW_TOKEN!, process.env.OLD_TOKEN!] };
+ * ```
+ */
 export type ExpectedHeaders = Record<string, string | readonly string[]>;
 
 /**

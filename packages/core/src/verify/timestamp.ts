@@ -1,6 +1,13 @@
 import { unauthorized } from "../errors";
 
-/** Options of {@link verifyTimestamp}. */
+/**
+ * Options of {@link verifyTimestamp}.
+ *
+ * @example
+ * ```ts
+ * verifyTimestamp(ctx.header("x-timestamp"), { toleranceSeconds: 300 } satisfies VerifyTimestampOptions);
+ * ```
+ */
 export interface VerifyTimestampOptions {
   /** Allowed distance from now, in seconds, in both directions. Default 300. */
   toleranceSeconds?: number;

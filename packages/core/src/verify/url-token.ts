@@ -3,10 +3,25 @@ import { fromBase64, toBase64, utf8Bytes, utf8Text } from "../encoding";
 import { unauthorized } from "../errors";
 import { secretList, verifyHmac } from "./hmac";
 
-/** The query parameter that carries a signed callback token. */
+/**
+ * The query parameter that carries a signed callback token: redact it where you log URLs.
+ *
+ * @example
+ * ```ts
+ * url.searchParams.set(URL_TOKEN_PARAM, "[redacted]"); // before logging a callback URL
+ * ```
+ */
 export const URL_TOKEN_PARAM = "sh_token";
 
-/** What a callback URL token vouches for; every field is covered by the signature. */
+/**
+ * What a callback URL token vouches for; every field is covered by the signature.
+ *
+ * @example
+ * ```ts
+ * const claims: UrlTokenClaims = await verifyUrlToken(token, secret, { provider: "gladia", path: "/webhooks/gladia" });
+ * claims.metadata.orderId; // "42"
+ * ```
+ */
 export interface UrlTokenClaims {
   /** Provider id the URL was made for. */
   provider: string;
@@ -44,7 +59,14 @@ export function createUrlToken(claims: UrlTokenClaims, secret: string): string {
   return `${encoded}.${toBase64(hmacSync("sha256", secret, encoded), true)}`;
 }
 
-/** Options of {@link verifyUrlToken}. */
+/**
+ * Options of {@link verifyUrlToken}.
+ *
+ * @example
+ * ```ts
+ * const options: VerifyUrlTokenOptions = { provider: "gladia", path: "/webhooks/gladia", maxAgeMs: 30 * 86_400_000 };
+ * ```
+ */
 export interface VerifyUrlTokenOptions {
   /** The provider the request arrived for; a token made for another provider is refused. */
   provider: string;

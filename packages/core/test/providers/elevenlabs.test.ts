@@ -1,3 +1,4 @@
+import { signDelivery } from "@scribehook/testing";
 import { describe, expect, it } from "vitest";
 import { harness, hmac, now } from "./support";
 
@@ -10,10 +11,9 @@ const payload = (data: Record<string, unknown>) =>
     event_timestamp: now(),
     data: { request_id: "req-el-1", transcription: { language_code: "en", text: "hello" }, ...data },
   });
-const signed = (body: string, t = now(), secret = SECRET) => ({
-  "content-type": "application/json",
-  "elevenlabs-signature": `t=${t},v0=${hmac(secret, `${t}.${body}`)}`,
-});
+/** Headers of an ElevenLabs delivery of exactly `body` at `t`, signed by the delivery builder. */
+const signed = (body: string, t = now(), secret = SECRET) =>
+  signDelivery("elevenlabs", { body, secret, timestamp: t }).headers;
 
 describe("elevenlabs", () => {
   it("maps a signed speech_to_text_transcription → completed with data.request_id", async () => {
@@ -71,7 +71,7 @@ describe("elevenlabs", () => {
     const body = payload({});
     const t = now();
     const headers = signed(body, t);
-    headers["elevenlabs-signature"] = headers["elevenlabs-signature"].replace(`t=${t}`, `t=${t - 1}`);
+    headers["elevenlabs-signature"] = headers["elevenlabs-signature"]!.replace(`t=${t}`, `t=${t - 1}`);
     const res = await h.send({ url: "/webhooks/elevenlabs", headers, body });
     expect([res.status, res.json.error.code]).toEqual([401, "signature_mismatch"]);
   });
@@ -105,6 +105,7 @@ describe("elevenlabs", () => {
   it("refuses a header without t= or without v0=", async () => {
     const h = setup();
     const body = payload({});
+    // Malformed on purpose, so signed by hand: the builder only makes well-formed headers.
     const noT = await h.send({
       url: "/webhooks/elevenlabs",
       headers: { "content-type": "application/json", "elevenlabs-signature": `v0=${hmac(SECRET, body)}` },

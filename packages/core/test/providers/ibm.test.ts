@@ -1,3 +1,4 @@
+import { signDelivery } from "@scribehook/testing";
 import { describe, expect, it } from "vitest";
 import { harness, hmac } from "./support";
 
@@ -6,11 +7,16 @@ import { harness, hmac } from "./support";
 const SECRET = "ThisIsMySecret";
 const setup = () => harness({ providers: { ibm: { secret: SECRET } } });
 const json = (o: unknown) => JSON.stringify(o);
+/** The handshake's answer is not a delivery: the challenge is signed here, as the docs say. */
 const sha1 = (secret: string, data: string) => hmac(secret, data, "base64", "sha1");
-const signed = (body: string, secret = SECRET, algorithm = "sha1") => ({
-  "content-type": "application/json",
-  "x-callback-signature": hmac(secret, body, "base64", algorithm),
-});
+/**
+ * Headers of an IBM callback of exactly `body`, signed by the delivery builder; with another
+ * `algorithm` (a pinned-algorithm config, which IBM does not send), signed by hand on purpose.
+ */
+const signed = (body: string, secret = SECRET, algorithm = "sha1") =>
+  algorithm === "sha1"
+    ? signDelivery("ibm", { body, secret }).headers
+    : { "content-type": "application/json", "x-callback-signature": hmac(secret, body, "base64", algorithm) };
 
 describe("ibm", () => {
   it("maps recognitions.completed_with_results → completed, recognitions.failed → failed", async () => {

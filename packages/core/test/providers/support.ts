@@ -33,7 +33,11 @@ export function harness(options: ReceiverOptions) {
   return { receiver, events, rejected, send };
 }
 
-/** HMAC of `data` with `secret`, written the way the test asks. */
+/**
+ * HMAC of `data` with `secret`, written the way the test asks: for signatures the delivery builder
+ * (`signDelivery()`) does not make on purpose — overridden schemes, malformed headers, handshakes.
+ * Well-formed deliveries are signed by the builder.
+ */
 export function hmac(
   secret: string | Buffer,
   data: string | Buffer,

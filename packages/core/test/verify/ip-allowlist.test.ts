@@ -1,7 +1,7 @@
 import { BlockList, isIP } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientAddress, ipAllowList } from "../../src/index";
+import { clientAddress, ipAllowList } from "../../src/verify/ip-allowlist";
 
 describe("ipAllowList", () => {
   it("matches single IPv4 addresses only", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { headerReader, verifyStaticHeaders, WebhookError } from "../../src/index";
+import { headerReader } from "../../src/http";
+import { verifyStaticHeaders, WebhookError } from "../../src/index";
 
 const TOKEN = "s3cr3t-header-value";
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  createReceiver,
-  createUrlToken,
-  URL_TOKEN_PARAM,
-  verifyUrlToken,
-  WebhookError,
-} from "../../src/index";
+import { createReceiver, URL_TOKEN_PARAM, verifyUrlToken, WebhookError } from "../../src/index";
+import { createUrlToken } from "../../src/verify/url-token";
 
 const SECRET = "url-token-secret-1";
 const now = 1_700_000_000_000;

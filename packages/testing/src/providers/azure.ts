@@ -18,22 +18,24 @@ export function azureDelivery(options: SignDeliveryOptions): SampleDelivery {
   const id = options.jobId ?? randomUUID();
   const status = providerStatus(options, { completed: "Succeeded", failed: "Failed" });
   const now = new Date().toISOString();
-  const body = JSON.stringify({
-    self: `https://westus.api.cognitive.microsoft.com/speechtotext/transcriptions/${id}?api-version=2024-11-15`,
-    displayName: "call recording",
-    locale: "en-US",
-    createdDateTime: now,
-    lastActionDateTime: now,
-    status,
-    links: {
-      files: `https://westus.api.cognitive.microsoft.com/speechtotext/transcriptions/${id}/files?api-version=2024-11-15`,
-    },
-    properties:
-      status === "Failed"
-        ? { error: { code: "InvalidData", message: "The audio format is not supported." } }
-        : { durationInTicks: 41200000 },
-    ...options.payload,
-  });
+  const body =
+    options.body ??
+    JSON.stringify({
+      self: `https://westus.api.cognitive.microsoft.com/speechtotext/transcriptions/${id}?api-version=2024-11-15`,
+      displayName: "call recording",
+      locale: "en-US",
+      createdDateTime: now,
+      lastActionDateTime: now,
+      status,
+      links: {
+        files: `https://westus.api.cognitive.microsoft.com/speechtotext/transcriptions/${id}/files?api-version=2024-11-15`,
+      },
+      properties:
+        status === "Failed"
+          ? { error: { code: "InvalidData", message: "The audio format is not supported." } }
+          : { durationInTicks: 41200000 },
+      ...options.payload,
+    });
   const headers: Record<string, string> = {
     "content-type": "application/json",
     "x-microsoftspeechservices-event": "TranscriptionCompletion",

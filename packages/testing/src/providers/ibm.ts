@@ -18,27 +18,29 @@ export function ibmDelivery(options: SignDeliveryOptions): SampleDelivery {
     completed: "recognitions.completed_with_results",
     failed: "recognitions.failed",
   });
-  const body = JSON.stringify({
-    id: options.jobId ?? randomUUID(),
-    event,
-    user_token: "job-42",
-    ...(event === "recognitions.completed_with_results"
-      ? {
-          results: [
-            {
-              result_index: 0,
-              results: [
-                {
-                  final: true,
-                  alternatives: [{ transcript: "several tornadoes touch down ", confidence: 0.96 }],
-                },
-              ],
-            },
-          ],
-        }
-      : {}),
-    ...options.payload,
-  });
+  const body =
+    options.body ??
+    JSON.stringify({
+      id: options.jobId ?? randomUUID(),
+      event,
+      user_token: "job-42",
+      ...(event === "recognitions.completed_with_results"
+        ? {
+            results: [
+              {
+                result_index: 0,
+                results: [
+                  {
+                    final: true,
+                    alternatives: [{ transcript: "several tornadoes touch down ", confidence: 0.96 }],
+                  },
+                ],
+              },
+            ],
+          }
+        : {}),
+      ...options.payload,
+    });
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.secret !== undefined) {
     headers["x-callback-signature"] = createHmac("sha1", options.secret).update(body).digest("base64");

@@ -30,7 +30,7 @@ export function instanttranscriberDelivery(options: SignDeliveryOptions): Sample
         }
       : {}),
   };
-  const body = JSON.stringify({ ...sample, ...options.payload });
+  const body = options.body ?? JSON.stringify({ ...sample, ...options.payload });
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.secret !== undefined) {
     headers["x-instanttranscriber-signature"] =

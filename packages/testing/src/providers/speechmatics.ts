@@ -37,7 +37,8 @@ export function speechmaticsDelivery(options: SignDeliveryOptions): SampleDelive
   const base = options.callbackUrl ?? "/webhooks/speechmatics";
   const url = `${base}${base.includes("?") ? "&" : "?"}${new URLSearchParams({ id, status })}`;
   const body =
-    status === "success" || options.payload ? JSON.stringify({ ...transcript, ...options.payload }) : "";
+    options.body ??
+    (status === "success" || options.payload ? JSON.stringify({ ...transcript, ...options.payload }) : "");
   return delivery(
     "speechmatics",
     { ...options, callbackUrl: url },

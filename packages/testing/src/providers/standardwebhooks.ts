@@ -22,12 +22,14 @@ export function standardwebhooksDelivery(options: SignDeliveryOptions): SampleDe
     completed: "transcription.completed",
     failed: "transcription.failed",
   });
-  const body = JSON.stringify({
-    type,
-    timestamp: new Date(t * 1000).toISOString(),
-    data: { id: options.jobId ?? randomJobId("job"), status: type.split(".").pop() },
-    ...options.payload,
-  });
+  const body =
+    options.body ??
+    JSON.stringify({
+      type,
+      timestamp: new Date(t * 1000).toISOString(),
+      data: { id: options.jobId ?? randomJobId("job"), status: type.split(".").pop() },
+      ...options.payload,
+    });
   const headers: Record<string, string> = {
     "content-type": "application/json",
     "webhook-id": msgId,

@@ -42,7 +42,9 @@ export function threeplayDelivery(options: SignDeliveryOptions): SampleDelivery 
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => [k, text(v)] as [string, string]);
   const asJson = /json/i.test(contentTypeOf(options.headers) ?? "");
-  const body = asJson ? JSON.stringify(Object.fromEntries(pairs)) : new URLSearchParams(pairs).toString();
+  const body =
+    options.body ??
+    (asJson ? JSON.stringify(Object.fromEntries(pairs)) : new URLSearchParams(pairs).toString());
   return delivery("threeplay", options, {
     body,
     headers: { "content-type": asJson ? "application/json" : "application/x-www-form-urlencoded" },

@@ -1,7 +1,15 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { isoDuration, label, list, num, rec, segment, text, ticks, word } from "../shape";
+import { isoDuration, label, list, num, rec, segment, statusFrom, text, ticks, word } from "../shape";
 import type { JobStatusResult, TranscriptSegment, TranscriptWord } from "../types";
+
+/** Azure Speech transcription status → normalised status. */
+const STATUS = {
+  Succeeded: "completed",
+  Failed: "failed",
+  Running: "processing",
+  NotStarted: "processing",
+} as const;
 
 const API_VERSION = "2024-11-15";
 
@@ -63,14 +71,7 @@ export const azureResult = defineResultClient({
     const providerStatus = text(body?.status) ?? "";
     const error = rec(rec(body?.properties)?.error);
     return {
-      status:
-        providerStatus === "Succeeded"
-          ? "completed"
-          : providerStatus === "Failed"
-            ? "failed"
-            : providerStatus === "Running" || providerStatus === "NotStarted"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
       ...(providerStatus === "Failed"

@@ -1,7 +1,15 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { label, list, num, rec, segment, text, word } from "../shape";
+import { label, list, num, rec, segment, statusFrom, text, word } from "../shape";
 import type { TranscriptSegment, TranscriptWord } from "../types";
+
+/** IBM recognition job status → normalised status. */
+const STATUS = {
+  completed: "completed",
+  failed: "failed",
+  waiting: "processing",
+  processing: "processing",
+} as const;
 
 const path = (ctx: ResultContext) => `${ctx.baseUrl}/v1/recognitions/${encodeURIComponent(ctx.jobId)}`;
 /** IBM Cloud accepts the API key as HTTP Basic credentials with the user name `apikey`. */
@@ -49,14 +57,7 @@ export const ibmResult = defineResultClient({
     const body = await ctx.json(path(ctx), auth(ctx));
     const providerStatus = text(body?.status) ?? "";
     return {
-      status:
-        providerStatus === "completed"
-          ? "completed"
-          : providerStatus === "failed"
-            ? "failed"
-            : providerStatus === "waiting" || providerStatus === "processing"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
       ...(providerStatus === "failed"

@@ -1,8 +1,16 @@
 import { parseCaptions } from "../captions";
 import type { ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { rec, text } from "../shape";
+import { rec, statusFrom, text } from "../shape";
 import type { JobStatusResult } from "../types";
+
+/** InstantTranscriber transcription status → normalised status. */
+const STATUS = {
+  completed: "completed",
+  failed: "failed",
+  processing: "processing",
+  queued: "processing",
+} as const;
 
 const base = (ctx: ResultContext) => `${ctx.baseUrl}/v1/transcriptions/${encodeURIComponent(ctx.jobId)}`;
 const auth = (ctx: ResultContext) => ({ authorization: `Bearer ${ctx.key()}` });
@@ -55,14 +63,7 @@ export const instanttranscriberResult = defineResultClient({
     const body = rec(await ctx.json(base(ctx), { ...auth(ctx), accept: "application/json" }));
     const providerStatus = text(body?.status) ?? "";
     return {
-      status:
-        providerStatus === "completed"
-          ? "completed"
-          : providerStatus === "failed"
-            ? "failed"
-            : providerStatus === "processing" || providerStatus === "queued"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
     };

@@ -1,7 +1,14 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { label, list, num, rec, segment, text, word } from "../shape";
+import { label, list, num, rec, segment, statusFrom, text, word } from "../shape";
 import type { JobStatusResult, TranscriptSegment, TranscriptWord } from "../types";
+
+/** Rev AI job status → normalised status. */
+const STATUS = {
+  transcribed: "completed",
+  failed: "failed",
+  in_progress: "processing",
+} as const;
 
 const job = (ctx: ResultContext, rest = "") =>
   `${ctx.baseUrl}/speechtotext/v1/jobs/${encodeURIComponent(ctx.jobId)}${rest}`;
@@ -48,14 +55,7 @@ export const revaiResult = defineResultClient({
     const body = await ctx.json(job(ctx), { authorization: bearer(ctx), accept: "application/json" });
     const providerStatus = text(body?.status) ?? "";
     return {
-      status:
-        providerStatus === "transcribed"
-          ? "completed"
-          : providerStatus === "failed"
-            ? "failed"
-            : providerStatus === "in_progress"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
       ...(providerStatus === "failed"

@@ -1,7 +1,15 @@
 import type { ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { clock, label, list, num, rec, segment, text } from "../shape";
+import { clock, label, list, num, rec, segment, statusFrom, text } from "../shape";
 import type { JobStatusResult, TranscriptSegment } from "../types";
+
+/** Rev.com order status (lower-cased) → normalised status; any other non-empty status is still in progress. */
+const STATUS = {
+  complete: "completed",
+  completed: "completed",
+  cancelled: "failed",
+  canceled: "failed",
+} as const;
 
 const auth = (ctx: ResultContext) => ({ authorization: `Rev ${ctx.key()}` });
 const CAPTION_TYPES = { srt: "application/x-subrip", vtt: "text/vtt" } as const;
@@ -92,14 +100,7 @@ export const revcomResult = defineResultClient({
     const providerStatus = text(o.status) ?? "";
     const lower = providerStatus.toLowerCase();
     return {
-      status:
-        lower === "complete" || lower === "completed"
-          ? "completed"
-          : lower === "cancelled" || lower === "canceled"
-            ? "failed"
-            : providerStatus
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, lower, providerStatus ? "processing" : "other"),
       providerStatus,
       raw: o,
       ...(lower.startsWith("cancel")

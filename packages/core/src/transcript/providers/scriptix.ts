@@ -1,7 +1,17 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { label, list, num, rec, segment, text, word } from "../shape";
+import { label, list, num, rec, segment, statusFrom, text, word } from "../shape";
 import type { JobStatusResult, TranscriptSegment, TranscriptWord } from "../types";
+
+/**
+ * Scriptix session status → normalised status; any other non-empty status is still in progress,
+ * unless the result carries an `error`.
+ */
+const STATUS = {
+  done: "completed",
+  error: "failed",
+  failed: "failed",
+} as const;
 
 const path = (ctx: ResultContext) =>
   `${ctx.baseUrl}/api/v3/speech-to-text/session/${encodeURIComponent(ctx.jobId)}/result`;
@@ -40,13 +50,18 @@ export const scriptixResult = defineResultClient({
   async status(ctx): Promise<JobStatusResult> {
     const result = rec((await ctx.json(path(ctx), auth(ctx)))?.result);
     const providerStatus = text(result?.status) ?? "";
-    const failed = providerStatus === "error" || providerStatus === "failed" || Boolean(text(result?.error));
+    const error = text(result?.error);
+    const status = statusFrom(
+      STATUS,
+      providerStatus,
+      error ? "failed" : providerStatus ? "processing" : "other",
+    );
+    const failed = status === "failed" || Boolean(error);
     return {
-      status:
-        providerStatus === "done" ? "completed" : failed ? "failed" : providerStatus ? "processing" : "other",
+      status,
       providerStatus,
       raw: result,
-      ...(failed ? { error: { message: text(result?.error) } } : {}),
+      ...(failed ? { error: { message: error } } : {}),
     };
   },
 });

@@ -1,7 +1,14 @@
 import type { ResultBody, ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { isPunctuation, label, list, num, rec, segmentsFromWords, text, word } from "../shape";
+import { isPunctuation, label, list, num, rec, segmentsFromWords, statusFrom, text, word } from "../shape";
 import type { CaptionFormat, JobStatusResult, TranscriptWord } from "../types";
+
+/** Speechmatics job status → normalised status. */
+const STATUS = {
+  done: "completed",
+  rejected: "failed",
+  running: "processing",
+} as const;
 
 const job = (ctx: ResultContext, rest = "") =>
   `${ctx.baseUrl}/v2/jobs/${encodeURIComponent(ctx.jobId)}${rest}`;
@@ -56,14 +63,7 @@ export const speechmaticsResult = defineResultClient({
     const providerStatus = text(rec(body?.job)?.status) ?? "";
     const errors = list(rec(body?.job)?.errors);
     return {
-      status:
-        providerStatus === "done"
-          ? "completed"
-          : providerStatus === "rejected"
-            ? "failed"
-            : providerStatus === "running"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: body,
       ...(providerStatus === "rejected"

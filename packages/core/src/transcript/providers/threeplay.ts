@@ -1,7 +1,14 @@
 import type { ResultContext } from "../client";
 import { defineResultClient } from "../client";
-import { num, rec, text, wholeText } from "../shape";
+import { num, rec, statusFrom, text, wholeText } from "../shape";
 import type { JobStatusResult } from "../types";
+
+/** 3Play transcript status → normalised status. */
+const STATUS = {
+  complete: "completed",
+  cancelled: "failed",
+  in_progress: "processing",
+} as const;
 
 /** 3Play's v3 API takes the key as the `api_key` query parameter (it never appears in an error). */
 const url = (ctx: ResultContext, rest: string, query: Record<string, string> = {}) =>
@@ -54,14 +61,7 @@ export const threeplayResult = defineResultClient({
     const meta = rec((await ctx.json(url(ctx, "")))?.data) ?? {};
     const providerStatus = text(meta.status) ?? "";
     return {
-      status:
-        providerStatus === "complete"
-          ? "completed"
-          : providerStatus === "cancelled"
-            ? "failed"
-            : providerStatus === "in_progress"
-              ? "processing"
-              : "other",
+      status: statusFrom(STATUS, providerStatus),
       providerStatus,
       raw: meta,
       ...(providerStatus === "cancelled"
