@@ -2,6 +2,10 @@ import { createReceiver } from "@scribehook/core";
 
 // `bun run server.ts` (or `pnpm --filter @scribehook/example-bun start`): scribehook's Fetch handler
 // behind Bun.serve on 127.0.0.1:$PORT (3000 by default; 0 = any free port).
+// The root entry wires in every provider, result reader (event.transcript()), the watchdog and the
+// callback URL signer. For a smaller bundle, `@scribehook/core/fetch` bundles each only when given:
+// `definitions: [assemblyai, gladia]` (from "@scribehook/core/providers/<id>") and `signCallbackUrl`
+// for the callbackUrl() below; see packages/core's README.
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 
 const hooks = createReceiver({

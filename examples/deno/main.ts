@@ -3,6 +3,10 @@ import { createReceiver } from "@scribehook/core";
 // `deno run --allow-net=127.0.0.1 --allow-env main.ts` (or `pnpm --filter @scribehook/example-deno start`):
 // scribehook's Fetch handler behind Deno.serve on 127.0.0.1:$PORT (3000 by default; 0 = any free port).
 // Outside this repository, import it as an npm specifier: `import { createReceiver } from "npm:@scribehook/core"`.
+// The root entry wires in every provider, result reader (event.transcript()), the watchdog and the
+// callback URL signer. For a smaller bundle, `@scribehook/core/fetch` bundles each only when given:
+// `definitions: [assemblyai, gladia]` (from "@scribehook/core/providers/<id>") and `signCallbackUrl`
+// for the callbackUrl() below; see packages/core's README.
 const env = (name: string, fallback: string) => Deno.env.get(name) ?? fallback;
 
 const hooks = createReceiver({

@@ -5,6 +5,10 @@ import { Hono } from "hono";
 
 // `pnpm --filter @scribehook/example-hono start`: a Hono app on 127.0.0.1:$PORT (3000 by default; 0 = any free port).
 // The same receiver.fetch works unchanged on Bun, Deno and in Next.js route handlers.
+// The root entry wires in every provider, result reader (event.transcript()), the watchdog and the
+// callback URL signer. For a smaller bundle, `@scribehook/core/fetch` bundles each only when given:
+// `definitions: [assemblyai, gladia]` (from "@scribehook/core/providers/<id>") and `signCallbackUrl`
+// for the callbackUrl() below; see packages/core's README.
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 
 const hooks = createReceiver({

@@ -2,12 +2,16 @@ import { defineConfig } from "tsup";
 import { packageBuild } from "../../tsup.base";
 import { BUILTIN_PROVIDER_IDS } from "./src/providers/ids";
 
-// Entries: the root (every provider), `./fetch` (none), one per provider, and the per-runtime
+// Entries: the root (every provider), `./fetch` (none), one per provider and one per provider's
+// result reader (`./results/<id>`), and the per-runtime
 // primitives that package.json `imports` maps `#crypto` and `#read-body` to (left as imports here).
 const providers = Object.fromEntries(
   BUILTIN_PROVIDER_IDS.map((id) => [`providers/${id}`, `src/providers/${id}.ts`]),
 );
-const publicEntries = { index: "src/index.ts", fetch: "src/fetch.ts", ...providers };
+const results = Object.fromEntries(
+  BUILTIN_PROVIDER_IDS.map((id) => [`results/${id}`, `src/results/${id}.ts`]),
+);
+const publicEntries = { index: "src/index.ts", fetch: "src/fetch.ts", ...providers, ...results };
 
 export default defineConfig({
   ...packageBuild,

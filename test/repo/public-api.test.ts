@@ -50,6 +50,7 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
       "fetchTranscript",
       "hmacSignature",
       "memoryStore",
+      "memoryWatchdog",
       "multipartBoundary",
       "parseBytes",
       "parseDuration",
@@ -58,6 +59,7 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
       "queueJobId",
       "renderCaptions",
       "resultClients",
+      "resultReader",
       "reviveEvent",
       "reviveOverdue",
       "safeEqual",
@@ -72,7 +74,16 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
   "@scribehook/core/fetch": {
     source: "packages/core/src/fetch.ts",
     load: () => import("../../packages/core/src/fetch"),
-    names: ["WebhookError", "createReceiver", "defineProvider", "hmacSignature", "memoryStore"],
+    names: [
+      "WebhookError",
+      "createReceiver",
+      "defineProvider",
+      "hmacSignature",
+      "memoryStore",
+      "memoryWatchdog",
+      "resultReader",
+      "signCallbackUrl",
+    ],
   },
   "@scribehook/express": {
     source: "packages/express/src/index.ts",
@@ -150,5 +161,16 @@ describe("public API", () => {
       if (!/@example\b/.test(docOf("packages/core/src/providers", id) ?? "")) missing.push(id);
     }
     expect(missing).toEqual(BUILTIN_PROVIDER_IDS.filter((id) => EXAMPLE_STILL_MISSING.includes(id)));
+  });
+
+  it("each result reader sub-path entry (@scribehook/core/results/<id>) exports <id>Results alone, documented with an example", async () => {
+    const missing: string[] = [];
+    for (const id of BUILTIN_PROVIDER_IDS) {
+      const mod = await import(`../../packages/core/src/results/${id}.ts`);
+      expect(Object.keys(mod)).toEqual([`${id}Results`]);
+      expect(mod[`${id}Results`].client.id).toBe(id);
+      if (!/@example\b/.test(docOf("packages/core/src/results", `${id}Results`) ?? "")) missing.push(id);
+    }
+    expect(missing).toEqual([]);
   });
 });

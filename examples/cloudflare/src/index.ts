@@ -1,4 +1,4 @@
-import { createReceiver } from "@scribehook/core/fetch";
+import { createReceiver, signCallbackUrl } from "@scribehook/core/fetch";
 import { assemblyai } from "@scribehook/core/providers/assemblyai";
 import { gladia } from "@scribehook/core/providers/gladia";
 import type { DedupeObject } from "./dedupe-object";
@@ -17,9 +17,15 @@ interface Env {
 
 // Workers hand secrets to the request (`env`), not to the module: the options are a function of `env`,
 // built on the first request (`hooks.fetch(request, { env })`) and kept for the isolate's later ones.
-// `@scribehook/core/fetch` and one import per provider keep the bundle to what the Worker uses.
+// `@scribehook/core/fetch` and one import per provider keep the bundle to what the Worker uses. That
+// entry bundles what only some Workers use only when given: `signCallbackUrl` here, since Gladia is
+// authenticated by a signed callback URL (`hooks.callbackUrl({ provider: "gladia", baseUrl, env })`
+// makes the URL to give Gladia with the job); `results: [gladiaResults]` (from
+// "@scribehook/core/results/gladia") for `event.transcript()`; `watchdog: memoryWatchdog` for
+// `hooks.expect()`. Without them those calls fail with a TypeError naming the import.
 const hooks = createReceiver((env: Env) => ({
   definitions: [assemblyai, gladia],
+  signCallbackUrl,
   providers: {
     assemblyai: { headers: { "x-webhook-token": env.AAI_TOKEN } },
     gladia: { urlToken: true },

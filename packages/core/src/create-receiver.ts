@@ -1,6 +1,19 @@
+import { signCallbackUrl } from "./callback-url";
 import { builtinProviders } from "./providers";
-import type { Receiver } from "./receiver";
+import type { EntryParts, Receiver } from "./receiver";
 import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
+import { resultReader } from "./transcript/reader";
+import { resultClients } from "./transcript/registry";
+import { memoryWatchdog } from "./watchdog/memory-watchdog";
+
+/** The root entry wires in everything: every provider and result client, the watchdog, URL signing. */
+const ROOT: EntryParts = {
+  entry: "@scribehook/core",
+  definitions: builtinProviders,
+  results: () => Object.values(resultClients).map(resultReader),
+  watchdog: memoryWatchdog,
+  signCallbackUrl,
+};
 
 /**
  * Creates the framework-free receiver; every built-in provider can be configured. Misconfiguration
@@ -20,5 +33,5 @@ import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
  * ```
  */
 export function createReceiver<Env = any>(options: ReceiverOptionsInput<Env>): Receiver {
-  return createReceiverWith(builtinProviders, options);
+  return createReceiverWith(ROOT, options);
 }

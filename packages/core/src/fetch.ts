@@ -3,7 +3,12 @@ import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 
 // `@scribehook/core/fetch`: the receiver for Fetch-API runtimes (Workers, Vercel and Next.js edge,
 // Deno, Bun), with no provider bundled: import the ones you use from `@scribehook/core/providers/<id>`.
+// What a receiver that only receives does not need is wired in only when its option is given:
+// `results` (event.transcript(), from `@scribehook/core/results/<id>`), `watchdog: memoryWatchdog`
+// (expect(), onOverdue()) and `signCallbackUrl` (receiver.callbackUrl()). Exports a bundle does not
+// use are dropped by the bundler (the package has no side effects).
 
+export { type CallbackUrlOptions, signCallbackUrl } from "./callback-url";
 export { memoryStore } from "./dedupe/memory-store";
 export type { ClaimResult, DedupeStore } from "./dedupe/store";
 export { WebhookError, type WebhookErrorCode } from "./errors";
@@ -11,16 +16,21 @@ export type { EventHandler, EventType, RejectedDelivery, TranscriptionEvent } fr
 export type { ReceiverOptions } from "./options";
 export type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 export { defineProvider } from "./providers/define-provider";
-export { hmacSignature } from "./verify/hmac-signature";
 export type { Receiver } from "./receiver";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
+export { type ResultReader, resultReader } from "./transcript/reader";
+export { hmacSignature } from "./verify/hmac-signature";
+export { memoryWatchdog } from "./watchdog/memory-watchdog";
+export type { Expectation, OverdueEvent } from "./watchdog/overdue";
 
 /**
  * Creates a receiver that knows only the providers given in `definitions` (and `customProviders`),
  * so that a bundle carries only their code. A provider configured but not given is refused with a
  * TypeError naming the import to add. Options may be a function, built once on the first request
  * with `info.env` from `receiver.fetch(request, info)`, as Workers need; handlers added at module
- * scope apply.
+ * scope apply. Result readers (`results`, for `event.transcript()`), the watchdog (`watchdog`, for
+ * `expect()`) and the URL signer (`signCallbackUrl`, for `callbackUrl()`) are bundled only when
+ * given; without them those calls fail with a TypeError naming the import.
  *
  * @example
  * ```ts
@@ -36,5 +46,5 @@ export type { ReceiverOptionsInput } from "./receiver/lazy";
  * ```
  */
 export function createReceiver<Env = any>(options: ReceiverOptionsInput<Env>): Receiver {
-  return createReceiverWith({}, options);
+  return createReceiverWith({ entry: "@scribehook/core/fetch", definitions: {} }, options);
 }

@@ -66,6 +66,7 @@ export {
   type TranscriptSegment,
   type TranscriptWord,
 } from "./transcript";
+export { type ResultReader, resultReader } from "./transcript/reader";
 export { parseBytes, parseDuration } from "./units";
 export {
   assertHmac,
@@ -85,6 +86,7 @@ export {
   type VerifyUrlTokenOptions,
   verifyUrlToken,
 } from "./verify/url-token";
+export { memoryWatchdog } from "./watchdog/memory-watchdog";
 export {
   type Expectation,
   type JobStatus,

@@ -1,8 +1,11 @@
+import type { CallbackUrlOptions } from "./callback-url";
 import { refuseAccidents } from "./config-values";
 import type { DedupeStore } from "./dedupe/store";
 import type { ProviderId } from "./events";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 import type { TranscriptionQueue } from "./queue/queue";
+import type { ResultReader } from "./transcript/reader";
+import type { memoryWatchdog } from "./watchdog/memory-watchdog";
 import type { JobStatusFn } from "./watchdog/overdue";
 
 /**
@@ -83,10 +86,47 @@ export interface ReceiverOptions {
   enqueueTimeout?: number | string;
   /**
    * The watchdog's poll step: asks a provider's status API about a job whose callback is overdue,
-   * for providers configured with an `apiKey`. Default `fetchJobStatus` (the documented status API of
-   * each built-in provider that has one).
+   * for providers configured with an `apiKey`. Default: the documented status API of the provider's
+   * result reader (every built-in provider that has one at the root; with `@scribehook/core/fetch`,
+   * the providers given in `results`).
    */
   jobStatus?: JobStatusFn;
+  /**
+   * Result readers, imported one by one from `@scribehook/core/results/<id>`: they give events
+   * `transcript()` / `captions()` and the watchdog its status poll. `@scribehook/core/fetch` bundles
+   * no reader by itself, so there `transcript()` of a provider not listed here rejects with a
+   * TypeError naming the import; the root entry reads every built-in provider's result already.
+   *
+   * @example
+   * ```ts
+   * import { assemblyaiResults } from "@scribehook/core/results/assemblyai";
+   * createReceiver({ definitions: [assemblyai], results: [assemblyaiResults], providers });
+   * ```
+   */
+  results?: readonly ResultReader[];
+  /**
+   * The in-process watchdog behind `expect()` and `onOverdue()` for a receiver without a queue:
+   * `memoryWatchdog`. The root entry has it already; `@scribehook/core/fetch` only when given.
+   *
+   * @example
+   * ```ts
+   * import { createReceiver, memoryWatchdog } from "@scribehook/core/fetch";
+   * createReceiver({ definitions: [scriptix], watchdog: memoryWatchdog, providers });
+   * ```
+   */
+  watchdog?: typeof memoryWatchdog;
+  /**
+   * What `receiver.callbackUrl()` signs with: `signCallbackUrl`. The root entry has it already;
+   * `@scribehook/core/fetch` only when given (it carries a SHA-256 in JavaScript, since Web Crypto
+   * cannot sign synchronously).
+   *
+   * @example
+   * ```ts
+   * import { createReceiver, signCallbackUrl } from "@scribehook/core/fetch";
+   * createReceiver({ definitions: [gladia], urlTokenSecret, signCallbackUrl, providers });
+   * ```
+   */
+  signCallbackUrl?: (options: CallbackUrlOptions & { path: string; secret: string }) => string;
 }
 
 /**
@@ -105,7 +145,8 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
       "createReceiver: pass an options object, e.g. { providers: { assemblyai: { headers } } }",
     );
   }
-  const { path, trustProxy, store, urlTokenSecret, queue, jobStatus } = options;
+  const { path, trustProxy, store, urlTokenSecret, queue, jobStatus, results, watchdog, signCallbackUrl } =
+    options;
   if (path !== undefined && (typeof path !== "string" || /[?#\s]/.test(path.trim()))) {
     throw new TypeError('path: give a URL path such as "/webhooks", without query, fragment or spaces');
   }
@@ -140,6 +181,23 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
   if (jobStatus !== undefined && typeof jobStatus !== "function") {
     throw new TypeError(
       "jobStatus: give a function ({ provider, jobId, apiKey }) => Promise<{ status, providerStatus }>",
+    );
+  }
+  if (
+    results !== undefined &&
+    (!Array.isArray(results) ||
+      results.some((r) => typeof r?.client?.id !== "string" || typeof r.createEvent !== "function"))
+  ) {
+    throw new TypeError(
+      "results: give a list of result readers such as [assemblyaiResults] (from @scribehook/core/results/<id>)",
+    );
+  }
+  if (watchdog !== undefined && typeof watchdog !== "function") {
+    throw new TypeError("watchdog: give memoryWatchdog (from @scribehook/core/fetch or @scribehook/core)");
+  }
+  if (signCallbackUrl !== undefined && typeof signCallbackUrl !== "function") {
+    throw new TypeError(
+      "signCallbackUrl: give signCallbackUrl (from @scribehook/core/fetch or @scribehook/core)",
     );
   }
   if (urlTokenSecret !== undefined) {

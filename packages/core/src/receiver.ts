@@ -1,4 +1,4 @@
-import { type CallbackUrlOptions, signCallbackUrl } from "./callback-url";
+import type { CallbackUrlOptions } from "./callback-url";
 import { compileProviders, type Definitions } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
 import { WebhookError } from "./errors";
@@ -16,15 +16,14 @@ import { type ReceiverOptions, validateReceiverOptions } from "./options";
 import { createPipeline, type Delivery } from "./receiver/deliver";
 import { createEnqueueOnce } from "./receiver/enqueue";
 import { internalError, OK, toFetchResponse } from "./receiver/respond";
+import { resultWiring } from "./receiver/results";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
-import { resolveStatus } from "./transcript/resolve";
+import type { ResultReader } from "./transcript/reader";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
 import { clientAddress } from "./verify/ip-allowlist";
-import { createMemoryWatchdog } from "./watchdog/memory-watchdog";
 import type { Expectation, OverdueEvent } from "./watchdog/overdue";
-import { pollJob } from "./watchdog/poll";
 
 /**
  * The receiver: verifies, normalises and de-duplicates deliveries, and calls your handlers.
@@ -77,20 +76,35 @@ export interface Receiver {
 }
 
 /**
- * Builds the framework-free receiver from options, its provider ids resolved against `builtins`
- * (see `createReceiver` in create-receiver.ts and fetch.ts, and lazy options in receiver/lazy.ts).
- * Misconfiguration throws here, with a message saying how to fix it. The request logic lives in
- * `receiver/`: routing (`route.ts`), the pipeline of one delivery (`deliver.ts`), running the
- * handlers once (`run-once.ts`) and the responses (`respond.ts`).
+ * What an entry wires in by itself: the root (`@scribehook/core`) every built-in provider, result
+ * reader, the watchdog and URL signing; `@scribehook/core/fetch` none of them, so that an edge bundle
+ * carries only what its options import. Options add to these (`definitions`, `results`, `watchdog`,
+ * `signCallbackUrl`).
+ */
+export interface EntryParts {
+  /** The entry's import path, for messages. */
+  entry: string;
+  definitions: Definitions;
+  results?: () => readonly ResultReader[];
+  watchdog?: ReceiverOptions["watchdog"];
+  signCallbackUrl?: ReceiverOptions["signCallbackUrl"];
+}
+
+/**
+ * Builds the framework-free receiver from options, its provider ids resolved against
+ * `parts.definitions` (see `createReceiver` in create-receiver.ts and fetch.ts, and lazy options in
+ * receiver/lazy.ts). Misconfiguration throws here, with a message saying how to fix it. The request
+ * logic lives in `receiver/`: routing (`route.ts`), the pipeline of one delivery (`deliver.ts`),
+ * running the handlers once (`run-once.ts`) and the responses (`respond.ts`).
  */
 export function buildReceiver(
   options: ReceiverOptions,
-  builtins: Definitions,
+  parts: EntryParts,
   emitter: Emitter = new Emitter(),
 ): Receiver {
   validateReceiverOptions(options);
   const urlSecrets = options.urlTokenSecret === undefined ? [] : secretList(options.urlTokenSecret);
-  const providers = compileProviders(options, urlSecrets.length > 0, builtins);
+  const providers = compileProviders(options, urlSecrets.length > 0, parts.definitions);
   const router = createRouter(options.path ?? "/webhooks", providers);
   const runOnce = createRunOnce({
     store: options.store ?? memoryStore(),
@@ -109,33 +123,30 @@ export function buildReceiver(
         enqueueTimeoutMs: parseDuration(options.enqueueTimeout ?? "5s", "enqueueTimeout"),
       })
     : undefined;
-  const watchdog = createMemoryWatchdog({
-    async poll(due) {
-      const provider = providers.get(due.provider);
-      const event = await pollJob({
-        ...due,
-        apiKey: provider?.config.apiKey,
-        apiBaseUrl: provider?.config.apiBaseUrl,
-        // The provider's own result client: a bundle carries only the providers it configures.
-        jobStatus:
-          options.jobStatus ??
-          ((job) => resolveStatus({ ...job, client: provider?.definition.result, settings: job })),
-        client: provider?.definition.result,
-      });
-      if (!event) return false;
-      // The job finished: its handlers ran here (or it was a duplicate); a handler error has no request to fail.
-      await settle(event, OK).catch(() => {});
-      return true;
-    },
+
+  const results = resultWiring(parts.entry, parts.results?.() ?? [], options);
+  const watchdog = (options.watchdog ?? parts.watchdog)?.({
+    statusOf: (id) => results.statusOf(providers.get(id)!),
+    settle: (id, fields) => settle(results.event(providers.get(id)!, fields), OK),
   });
+  /** The watchdog, or a TypeError naming the import when this entry has none. */
+  const needWatchdog = (what: string) => {
+    if (!watchdog) {
+      throw new TypeError(
+        `${what}: ${parts.entry} has no watchdog unless you give one: add import { memoryWatchdog } from "${parts.entry}" and give watchdog: memoryWatchdog in the receiver options`,
+      );
+    }
+    return watchdog;
+  };
   const settle = (event: TranscriptionEvent, success: WebhookResponse): Promise<WebhookResponse> => {
-    watchdog.arrived(event);
+    watchdog?.arrived(event);
     return (enqueueOnce ?? runOnce)(event, success);
   };
   const deliver = createPipeline({
     urlSecrets,
     bodyTimeoutMs: parseDuration(options.bodyTimeout ?? "30s", "bodyTimeout"),
     runOnce: settle,
+    makeEvent: results.event,
   });
   /** With a queue, handlers belong to workers: adding one here would silently never run. */
   const handlersHere = <A extends unknown[], R>(fn: (...args: A) => R) =>
@@ -208,15 +219,23 @@ export function buildReceiver(
       if (urlSecrets.length === 0) {
         throw new TypeError("callbackUrl: set urlTokenSecret in the receiver options to sign callback URLs");
       }
-      return signCallbackUrl({ ...opts, path: `${router.base}/${opts.provider}`, secret: urlSecrets[0]! });
+      const sign = options.signCallbackUrl ?? parts.signCallbackUrl;
+      if (!sign) {
+        throw new TypeError(
+          `callbackUrl: ${parts.entry} signs callback URLs only when given the signer: add import { signCallbackUrl } from "${parts.entry}" and give signCallbackUrl in the receiver options`,
+        );
+      }
+      return sign({ ...opts, path: `${router.base}/${opts.provider}`, secret: urlSecrets[0]! });
     },
     on: handlersHere((type: EventType | "transcription.overdue", fn: EventHandler<any>) =>
-      type === "transcription.overdue" ? watchdog.onOverdue(fn) : emitter.on(type, fn),
+      type === "transcription.overdue"
+        ? needWatchdog('on("transcription.overdue")').onOverdue(fn)
+        : emitter.on(type, fn),
     ),
     onComplete: handlersHere((fn: EventHandler<any>) => emitter.on("transcription.completed", fn)),
     onFailed: handlersHere((fn: EventHandler<any>) => emitter.on("transcription.failed", fn)),
     onAny: handlersHere((fn: EventHandler<TranscriptionEvent>) => emitter.on("*", fn)),
-    onOverdue: handlersHere((fn: EventHandler<OverdueEvent>) => watchdog.onOverdue(fn)),
+    onOverdue: handlersHere((fn: EventHandler<OverdueEvent>) => needWatchdog("onOverdue").onOverdue(fn)),
     onRejected: (fn) => emitter.onRejected(fn),
     async expect(expectation) {
       const { provider, jobId, within } = (expectation ?? {}) as Partial<Expectation>;
@@ -226,7 +245,7 @@ export function buildReceiver(
       if (typeof jobId !== "string" || jobId === "")
         throw new TypeError("expect: jobId must be a non-empty string");
       const withinMs = parseDuration(within as number | string, "expect: within");
-      if (!queue) return watchdog.expect(provider, jobId, withinMs);
+      if (!queue) return needWatchdog("expect").expect(provider, jobId, withinMs);
       if (!queue.expect) {
         throw new TypeError(
           "expect: this queue has no expect(); the watchdog needs a queue that stores deadlines",
@@ -241,7 +260,7 @@ export function buildReceiver(
       });
     },
     async close() {
-      watchdog.close();
+      watchdog?.close();
       await queue?.close();
     },
   };

@@ -7,6 +7,7 @@ import {
   createReceiver,
   defineProvider,
   type RejectedDelivery,
+  signCallbackUrl,
   type TranscriptionEvent,
 } from "../src/index";
 import { assemblyai } from "../src/providers/assemblyai";
@@ -125,6 +126,7 @@ describe.each([
       definitions: [gladia],
       providers: { gladia: { urlToken: true } },
       urlTokenSecret: env.SECRET,
+      signCallbackUrl,
     }));
     const events: string[] = [];
     receiver.onComplete((e) => void events.push(e.jobId));

@@ -1,4 +1,3 @@
-import { assemblyaiResult } from "../transcript/providers/assemblyai";
 import { URL_TOKEN_PARAM } from "../verify/url-token";
 import { defineProvider } from "./define-provider";
 import { str } from "./fields";
@@ -51,7 +50,6 @@ export const assemblyai = defineProvider<"assemblyai", AssemblyAIPayload>({
   name: "AssemblyAI",
   docs: "https://www.assemblyai.com/docs/deployment/webhooks-for-pre-recorded-audio",
   auth: "headers",
-  result: assemblyaiResult,
   methods: ["POST"],
   formats: ["json"],
   documentedIps: ["44.238.19.20", "54.220.25.36"],

@@ -1,5 +1,4 @@
 import type { WebhookResponse } from "../http";
-import { azureResult } from "../transcript/providers/azure";
 import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 import { asObject, str } from "./fields";
@@ -59,7 +58,6 @@ export const azure = defineProvider<"azure", AzurePayload>({
   name: "Azure AI Speech",
   docs: "https://learn.microsoft.com/rest/api/speechtotext/web-hooks/create",
   auth: "signature",
-  result: azureResult,
   methods: ["POST", "GET"],
   formats: ["json"],
   handshake(ctx) {

@@ -1,4 +1,3 @@
-import { deepgramResult } from "../transcript/providers/deepgram";
 import { defineProvider } from "./define-provider";
 import { obj, str } from "./fields";
 
@@ -64,7 +63,6 @@ export const deepgram = defineProvider<"deepgram", DeepgramPayload>({
   name: "Deepgram",
   docs: "https://developers.deepgram.com/docs/callback",
   auth: "headers",
-  result: deepgramResult,
   methods: ["POST", "PUT"],
   formats: ["json"],
   jobId: ["metadata.request_id", "request_id"],

@@ -1,4 +1,3 @@
-import { elevenlabsResult } from "../transcript/providers/elevenlabs";
 import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 import { obj, str } from "./fields";
@@ -53,7 +52,6 @@ export const elevenlabs = defineProvider<"elevenlabs", ElevenLabsPayload>({
   name: "ElevenLabs",
   docs: "https://elevenlabs.io/docs/capabilities/speech-to-text#webhooks",
   auth: "signature",
-  result: elevenlabsResult,
   methods: ["POST"],
   formats: ["json"],
   signature: hmacSignature({

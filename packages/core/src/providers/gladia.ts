@@ -1,4 +1,3 @@
-import { gladiaResult } from "../transcript/providers/gladia";
 import { defineProvider } from "./define-provider";
 
 /**
@@ -106,7 +105,6 @@ export const gladia = defineProvider<"gladia", GladiaPayload>({
   name: "Gladia",
   docs: "https://docs.gladia.io/api-reference/v2/pre-recorded/callback/success",
   auth: "urlToken",
-  result: gladiaResult,
   methods: ["POST", "PUT"],
   formats: ["json"],
   jobId: "id",

@@ -1,4 +1,3 @@
-import { ibmResult } from "../transcript/providers/ibm";
 import { computeHmac } from "../verify/hmac";
 import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
@@ -44,7 +43,6 @@ export const ibm = defineProvider<"ibm", IBMPayload>({
   name: "IBM Watson Speech to Text",
   docs: "https://cloud.ibm.com/docs/speech-to-text?topic=speech-to-text-async",
   auth: "signature",
-  result: ibmResult,
   methods: ["POST", "GET"],
   formats: ["json"],
   signature: hmacSignature({ header: "X-Callback-Signature", algorithm: "sha1", encoding: "base64" }),

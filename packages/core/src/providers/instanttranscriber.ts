@@ -1,4 +1,3 @@
-import { instanttranscriberResult } from "../transcript/providers/instanttranscriber";
 import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
 
@@ -45,7 +44,6 @@ export const instanttranscriber = defineProvider<"instanttranscriber", InstantTr
   name: "InstantTranscriber",
   docs: "https://instanttranscriber.com/api/transcription-webhooks",
   auth: "signature",
-  result: instanttranscriberResult,
   methods: ["POST"],
   formats: ["json"],
   // Unconfirmed (not documented publicly): overridable with `signature`; the prefix follows the algorithm.

@@ -1,4 +1,3 @@
-import { revaiResult } from "../transcript/providers/revai";
 import { defineProvider } from "./define-provider";
 
 /** A Rev AI job, as sent in a notification. */
@@ -40,7 +39,6 @@ export const revai = defineProvider<"revai", RevAIPayload>({
   name: "Rev AI",
   docs: "https://docs.rev.ai/api/asynchronous/reference/",
   auth: "headers",
-  result: revaiResult,
   methods: ["POST"],
   formats: ["json"],
   jobId: "job.id",

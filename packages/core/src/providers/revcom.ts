@@ -1,4 +1,3 @@
-import { revcomResult } from "../transcript/providers/revcom";
 import { defineProvider } from "./define-provider";
 import { digest, str } from "./fields";
 
@@ -39,7 +38,6 @@ export const revcom = defineProvider<"revcom", RevComPayload>({
   name: "Rev.com",
   docs: "https://www.rev.com/api/ordersget",
   auth: "urlToken",
-  result: revcomResult,
   methods: ["POST"],
   formats: ["form", "json"],
   jobId: "order_number",

@@ -1,5 +1,4 @@
 import { malformed } from "../errors";
-import { scriptixResult } from "../transcript/providers/scriptix";
 import type { ProviderContext } from "./define-provider";
 import { defineProvider } from "./define-provider";
 import { str } from "./fields";
@@ -49,7 +48,6 @@ export const scriptix = defineProvider<"scriptix", ScriptixPayload>({
   name: "Scriptix",
   docs: "https://docs.scriptix.io/core-apis/batch/retrieve-results",
   auth: "headers",
-  result: scriptixResult,
   methods: ["POST"],
   formats: ["json"],
   jobId: ["sessionId", "zoom_id"],

@@ -1,4 +1,3 @@
-import { sonioxResult } from "../transcript/providers/soniox";
 import { defineProvider } from "./define-provider";
 
 /** What Soniox POSTs to `webhook_url`: `{ id, status }`; fetch the transcript with the id. */
@@ -19,7 +18,6 @@ export const soniox = defineProvider<"soniox", SonioxPayload>({
   name: "Soniox",
   docs: "https://soniox.com/docs/stt/async/webhooks",
   auth: "headers",
-  result: sonioxResult,
   methods: ["POST"],
   formats: ["json"],
   jobId: "id",

@@ -1,7 +1,6 @@
 import { malformed } from "../errors";
 import { parseJson } from "../json/parse-json";
 import type { MultipartPart } from "../multipart";
-import { speechmaticsResult } from "../transcript/providers/speechmatics";
 import { defineProvider, type ProviderContext } from "./define-provider";
 import { str } from "./fields";
 
@@ -59,7 +58,6 @@ export const speechmatics = defineProvider<"speechmatics", SpeechmaticsPayload>(
   name: "Speechmatics",
   docs: "https://docs.speechmatics.com/speech-to-text/batch/notifications",
   auth: "headers",
-  result: speechmaticsResult,
   methods: ["POST", "PUT"],
   formats: ["empty", "json", "text", "binary", "multipart"],
   parse: (body, ctx) => toPayload(body, ctx),

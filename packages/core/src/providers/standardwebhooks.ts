@@ -1,5 +1,4 @@
 import { fromBase64 } from "../encoding";
-import { standardwebhooksResult } from "../transcript/providers/standardwebhooks";
 import { secretList } from "../verify/hmac";
 import { hmacSignature } from "../verify/hmac-signature";
 import { defineProvider } from "./define-provider";
@@ -131,7 +130,6 @@ export const standardwebhooks = defineProvider<"standardwebhooks", StandardWebho
   name: "Standard Webhooks",
   docs: "https://www.standardwebhooks.com/",
   auth: "signature",
-  result: standardwebhooksResult,
   methods: ["POST"],
   formats: ["json"],
   signature: SCHEME,

@@ -1,4 +1,3 @@
-import { threeplayResult } from "../transcript/providers/threeplay";
 import { defineProvider } from "./define-provider";
 
 /**
@@ -50,7 +49,6 @@ export const threeplay = defineProvider<"threeplay", ThreePlayPayload>({
   name: "3Play Media",
   docs: "https://docs.3playmedia.com/apiv3/quick_start",
   auth: "urlToken",
-  result: threeplayResult,
   methods: ["POST"],
   formats: ["form", "json"],
   jobId: "id",

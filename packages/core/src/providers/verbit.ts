@@ -1,4 +1,3 @@
-import { verbitResult } from "../transcript/providers/verbit";
 import { defineProvider } from "./define-provider";
 
 /** What Verbit POSTs to the account's callback URL (form-encoded; JSON is accepted too). */
@@ -23,7 +22,6 @@ export const verbit = defineProvider<"verbit", VerbitPayload>({
   name: "Verbit",
   docs: "https://verbit.ai",
   auth: "urlToken",
-  result: verbitResult,
   methods: ["POST"],
   formats: ["form", "json"],
   successResponse: { status: 200, headers: { "content-type": "text/plain; charset=utf-8" }, body: "OK" },

@@ -6,7 +6,6 @@ import { defaultIdempotencyKey } from "../idempotency-key";
 import { parseBody } from "../parse-body";
 import type { ProviderContext } from "../providers/define-provider";
 import { readBody } from "../read-body";
-import { createEvent } from "../transcript/event";
 import { verifyStaticHeaders } from "../verify/static-headers";
 import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
 import { IGNORED, OK } from "./respond";
@@ -31,6 +30,11 @@ export interface PipelineOptions {
   bodyTimeoutMs: number;
   /** Runs the handlers once per idempotency key and answers. */
   runOnce: (event: TranscriptionEvent, success: WebhookResponse) => Promise<WebhookResponse>;
+  /** Builds the event from its fields (with `transcript()` when a result reader serves the provider). */
+  makeEvent: (
+    provider: CompiledProvider,
+    fields: { provider: string; jobId: string; payload: unknown; [key: string]: unknown },
+  ) => TranscriptionEvent;
 }
 
 /**
@@ -40,11 +44,11 @@ export interface PipelineOptions {
  *
  * @example
  * ```ts
- * const deliver = createPipeline({ urlSecrets: [], bodyTimeoutMs: 30_000, runOnce });
+ * const deliver = createPipeline({ urlSecrets: [], bodyTimeoutMs: 30_000, runOnce, makeEvent });
  * const response = await deliver(router.route(url.pathname), { method, url, header, body });
  * ```
  */
-export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineOptions) {
+export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce, makeEvent }: PipelineOptions) {
   return async function deliver(provider: CompiledProvider, req: Delivery): Promise<WebhookResponse> {
     const { definition, config } = provider;
     if (!provider.methods.includes(req.method)) {
@@ -122,8 +126,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce }: PipelineO
     if (!normalised.jobId) {
       throw new WebhookError("job_id_missing", 400, `The body has no ${definition.name} job id`);
     }
-    const result = { apiKey: config.apiKey, apiBaseUrl: config.apiBaseUrl, client: definition.result };
-    const event = createEvent<TranscriptionEvent>(result, {
+    const event = makeEvent(provider, {
       type: eventType(normalised.status),
       provider: definition.id,
       jobId: normalised.jobId,

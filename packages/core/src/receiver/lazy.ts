@@ -1,7 +1,6 @@
-import type { Definitions } from "../compile-providers";
 import { Emitter, type EventHandler, type EventType } from "../events";
 import type { ReceiverOptions } from "../options";
-import { buildReceiver, type Receiver } from "../receiver";
+import { buildReceiver, type EntryParts, type Receiver } from "../receiver";
 import type { OverdueEvent } from "../watchdog/overdue";
 import { internalError, toFetchResponse } from "./respond";
 
@@ -9,21 +8,23 @@ import { internalError, toFetchResponse } from "./respond";
 export type ReceiverOptionsInput<Env = any> = ReceiverOptions | ((env: Env) => ReceiverOptions);
 
 /**
- * A receiver whose provider ids resolve against `builtins` (the two entries' `createReceiver` differ
+ * A receiver built with what its entry wires in (`parts`: the two entries' `createReceiver` differ
  * only there). Options given as a function are built once, on the first request, with that request's
  * `info.env`; handlers added before then apply. A function that throws is answered 500 (onRejected
  * is told why) and called again on the next request.
  */
-export function createReceiverWith(builtins: Definitions, options: ReceiverOptionsInput): Receiver {
-  if (typeof options !== "function") return buildReceiver(options, builtins);
+export function createReceiverWith(parts: EntryParts, options: ReceiverOptionsInput): Receiver {
+  if (typeof options !== "function") return buildReceiver(options, parts);
   const emitter = new Emitter();
   let built: Receiver | undefined;
   // onOverdue handlers belong to the built receiver's watchdog: kept until it exists.
   const overdue: EventHandler<OverdueEvent>[] = [];
   const get = (env?: unknown) => {
     if (!built) {
-      built = buildReceiver(options(env), builtins, emitter);
-      for (const fn of overdue) built.onOverdue(fn);
+      const receiver = buildReceiver(options(env), parts, emitter);
+      // Kept only once every onOverdue handler found its watchdog (an entry may have none).
+      for (const fn of overdue) receiver.onOverdue(fn);
+      built = receiver;
     }
     return built;
   };

@@ -1,5 +1,6 @@
 import type { EventHandler, TranscriptionEvent } from "../events";
-import type { OverdueEvent } from "./overdue";
+import type { JobStatusFn, OverdueEvent } from "./overdue";
+import { type PolledFields, pollOutcome } from "./poll";
 
 /** Node's timers cap a delay at 2^31-1 ms (24.8 days); longer waits are re-armed. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -89,4 +90,45 @@ export function createMemoryWatchdog({ poll }: MemoryWatchdogOptions) {
       timers.clear();
     },
   };
+}
+
+/** What the receiver gives its watchdog: how to ask about a job, and how to handle a finished one. */
+export interface WatchdogHost {
+  /** The provider's API settings and status function; no `jobStatus` when nothing can ask. */
+  statusOf(provider: string): { apiKey?: string; apiBaseUrl?: string; jobStatus?: JobStatusFn };
+  /** Handles the event of a job the status API reported finished, as its callback would have been. */
+  settle(provider: string, fields: PolledFields): Promise<unknown>;
+}
+
+/**
+ * The in-process watchdog, as the receiver option `watchdog` takes it (`@scribehook/core/fetch` has no
+ * watchdog unless given one; the root entry always has this one). When a deadline passes it first
+ * asks the provider's status API (with the provider's `apiKey`, and a result reader or `jobStatus`):
+ * a finished job is handled as its callback would have been, anything else is overdue.
+ *
+ * @example
+ * ```ts
+ * import { createReceiver, memoryWatchdog } from "@scribehook/core/fetch";
+ * const hooks = createReceiver({ definitions: [scriptix], watchdog: memoryWatchdog, providers });
+ * await hooks.expect({ provider: "scriptix", jobId: "s-1", within: "2h" });
+ * ```
+ */
+export function memoryWatchdog(host: WatchdogHost): ReturnType<typeof createMemoryWatchdog> {
+  return createMemoryWatchdog({
+    async poll(due) {
+      const { jobStatus, apiKey, apiBaseUrl } = host.statusOf(due.provider);
+      if (!jobStatus) return false;
+      const fields = await pollOutcome({
+        provider: due.provider,
+        jobId: due.jobId,
+        apiKey,
+        apiBaseUrl,
+        jobStatus,
+      });
+      if (!fields) return false;
+      // The job finished: its handlers ran here (or it was a duplicate); a handler error has no request to fail.
+      await host.settle(due.provider, fields).catch(() => {});
+      return true;
+    },
+  });
 }

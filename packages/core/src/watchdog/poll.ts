@@ -37,6 +37,24 @@ export interface PollOptions {
  * ```
  */
 export async function pollJob(options: PollOptions): Promise<TranscriptionEvent | undefined> {
+  const fields = await pollOutcome(options);
+  if (!fields) return undefined;
+  // transcript() works on a polled event too: the payload is empty, so it asks the provider's API.
+  const { apiKey, apiBaseUrl, client } = options;
+  return createEvent<TranscriptionEvent>({ apiKey, client, ...(apiBaseUrl ? { apiBaseUrl } : {}) }, fields);
+}
+
+/** The fields of a polled event (what `createEvent` takes). */
+export type PolledFields = Record<string, unknown> & { provider: string; jobId: string; payload: unknown };
+
+/**
+ * The poll step without the event: the fields of the event a finished job's callback would have
+ * produced (`source: "poll"`, an empty `payload`), or `undefined` while it is not finished. The
+ * receiver builds the event itself, with or without a result client.
+ */
+export async function pollOutcome(
+  options: Omit<PollOptions, "client">,
+): Promise<(Record<string, unknown> & { provider: string; jobId: string; payload: unknown }) | undefined> {
   const { provider, jobId, apiKey } = options;
   if (!apiKey) return undefined;
   let result: Awaited<ReturnType<JobStatusFn>>;
@@ -53,21 +71,17 @@ export async function pollJob(options: PollOptions): Promise<TranscriptionEvent 
   }
   const type = eventType(result.status);
   if (type === "transcription.updated") return undefined;
-  // transcript() works on a polled event too: the payload is empty, so it asks the provider's API.
-  return createEvent<TranscriptionEvent>(
-    { apiKey, client: options.client, ...(options.apiBaseUrl ? { apiBaseUrl: options.apiBaseUrl } : {}) },
-    {
-      type,
-      provider,
-      jobId,
-      status: result.status,
-      providerStatus: result.providerStatus,
-      idempotencyKey: defaultIdempotencyKey(provider, jobId, result.status, result.providerStatus),
-      receivedAt: new Date(),
-      source: "poll",
-      metadata: {},
-      ...(result.error ? { error: result.error } : {}),
-      payload: {},
-    },
-  );
+  return {
+    type,
+    provider,
+    jobId,
+    status: result.status,
+    providerStatus: result.providerStatus,
+    idempotencyKey: defaultIdempotencyKey(provider, jobId, result.status, result.providerStatus),
+    receivedAt: new Date(),
+    source: "poll",
+    metadata: {},
+    ...(result.error ? { error: result.error } : {}),
+    payload: {},
+  };
 }

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { builtinProviders, fetchJobStatus, fetchTranscript, reviveEvent } from "@scribehook/core";
+import { fetchJobStatus, fetchTranscript, resultClients, reviveEvent } from "@scribehook/core";
 import { afterEach, describe, expect, it } from "vitest";
 
 // Status mappings (failed / processing / other) and alternate or sparse result shapes of the result
@@ -406,7 +406,7 @@ const fromCallback = (provider: string, jobId: string, payload: unknown, apiBase
       receivedAt: Date.now(),
       payload,
     },
-    { apiKey: KEY, apiBaseUrl, client: (builtinProviders as any)[provider].result },
+    { apiKey: KEY, apiBaseUrl, client: resultClients[provider] },
   );
 
 describe("result fetches steered by the callback payload", () => {
