@@ -46,6 +46,12 @@ describe.each(Object.entries(CONDITIONS))("an edge bundle with the %s conditions
     expect(withOptIns.gzipped).toBeGreaterThan(single.gzipped);
   });
 
+  it("carries the multipart reader only with a provider that accepts multipart (Speechmatics)", () => {
+    const marker = "no Content-Disposition name";
+    expect(single.code).not.toContain(marker);
+    expect(every.code).toContain(marker);
+  });
+
   // Issue 13's goals are 10 KB for one provider and 25 KB for all. All providers is met. One provider
   // measured 14.2 KB once result readers, the watchdog and URL signing became opt-in: what remains is
   // receiving itself (see BENCHMARKS.md), so this guard holds that line at 15 KB.

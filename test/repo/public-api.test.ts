@@ -81,6 +81,7 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
       "hmacSignature",
       "memoryStore",
       "memoryWatchdog",
+      "parseMultipart",
       "resultReader",
       "signCallbackUrl",
     ],

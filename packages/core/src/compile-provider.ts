@@ -1,5 +1,5 @@
 import { checkAuthConfig } from "./check-auth-config";
-import type { CompiledProvider } from "./compile-providers";
+import type { CompiledProvider, ProviderParts } from "./compile-providers";
 import type { ReceiverOptions } from "./options";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 import { compileNormaliser } from "./providers/read-declared";
@@ -17,7 +17,7 @@ const DEFAULT_LIMIT = "25mb";
  *
  * @example
  * ```ts
- * const compiled = compileProvider("azure", azure, { secret }, options, false);
+ * const compiled = compileProvider("azure", azure, { secret }, options, false, { entry: "@scribehook/core", definitions: {} });
  * ```
  */
 export function compileProvider(
@@ -26,6 +26,7 @@ export function compileProvider(
   config: ProviderConfig,
   options: ReceiverOptions,
   hasUrlTokenSecret: boolean,
+  parts: ProviderParts,
 ): CompiledProvider {
   const where = `providers.${id}`;
   const keys = checkAuthConfig(definition, config, where, hasUrlTokenSecret);
@@ -53,6 +54,14 @@ export function compileProvider(
     if (ms <= 0) throw new TypeError(`${where}.tolerance: give a window longer than zero, e.g. "5m"`);
     toleranceSeconds = ms / 1000;
   }
+  const parseMultipart = definition.formats?.includes("multipart")
+    ? (definition.parseMultipart ?? parts.parseMultipart)
+    : undefined;
+  if (definition.formats?.includes("multipart") && !parseMultipart) {
+    throw new TypeError(
+      `${where}: ${definition.name} accepts multipart bodies, which ${parts.entry} reads only with the parser: add import { parseMultipart } from "${parts.entry}" and give parseMultipart in the provider's definition`,
+    );
+  }
   const signature = signatureInForce(definition, config, keys, where);
   checkResultOptions(config, where);
   const maxAge = typeof config.urlToken === "object" ? config.urlToken.maxAge : undefined;
@@ -70,6 +79,7 @@ export function compileProvider(
       config.maxBodyBytes ?? options.maxBodyBytes ?? definition.maxBodyBytes ?? DEFAULT_LIMIT,
       `${where}.maxBodyBytes`,
     ),
+    parseMultipart,
     ipAllowed,
     urlToken: config.urlToken
       ? { maxAgeMs: maxAge === undefined ? undefined : parseDuration(maxAge, `${where}.urlToken.maxAge`) }

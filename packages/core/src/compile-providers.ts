@@ -1,4 +1,5 @@
 import { compileProvider } from "./compile-provider";
+import type { MultipartPart } from "./multipart";
 import type { ReceiverOptions } from "./options";
 import type {
   Normalised,
@@ -17,6 +18,8 @@ export interface CompiledProvider {
   /** `Allow` header value. */
   allow: string;
   limit: number;
+  /** The multipart reader, when the provider accepts `multipart` (its own, or the entry's). */
+  parseMultipart?: (body: Uint8Array, boundary: string) => MultipartPart[];
   ipAllowed?: (ip: string | undefined) => boolean;
   urlToken?: { maxAgeMs?: number };
   /** Checks the signature (the declared scheme, or the definition's own verifier); set when it signs. */
@@ -28,17 +31,27 @@ export interface CompiledProvider {
 /** Provider definitions by id. */
 export type Definitions = Readonly<Record<string, ProviderDefinition<string, any>>>;
 
+/** What an entry lends every provider it compiles (see `EntryParts` in receiver.ts). */
+export interface ProviderParts {
+  /** The entry's import path, for messages. */
+  entry: string;
+  /** The built-in providers the entry knows by itself. */
+  definitions: Definitions;
+  /** The multipart reader for providers that accept `multipart` but carry none. */
+  parseMultipart?: (body: Uint8Array, boundary: string) => MultipartPart[];
+}
+
 /**
- * Validates `options.providers` and compiles each entry against `builtins` (every built-in provider
+ * Validates `options.providers` and compiles each entry against `parts.definitions` (every built-in provider
  * from the root entry, none from `@scribehook/core/fetch`), `options.definitions` and
  * `options.customProviders`; throws a TypeError that says how to fix a mistake.
  */
 export function compileProviders(
   options: ReceiverOptions,
   hasUrlTokenSecret: boolean,
-  builtins: Definitions,
+  parts: ProviderParts,
 ): Map<string, CompiledProvider> {
-  const known = new Map<string, ProviderDefinition<string, any>>(Object.entries(builtins));
+  const known = new Map<string, ProviderDefinition<string, any>>(Object.entries(parts.definitions));
   if (options.definitions !== undefined && !Array.isArray(options.definitions)) {
     throw new TypeError(
       "definitions: give a list such as [assemblyai] (from @scribehook/core/providers/<id>)",
@@ -80,7 +93,7 @@ export function compileProviders(
           "For another service, define it with defineProvider() and pass it in customProviders.",
       );
     }
-    compiled.set(id, compileProvider(id, definition, config, options, hasUrlTokenSecret));
+    compiled.set(id, compileProvider(id, definition, config, options, hasUrlTokenSecret, parts));
   }
   if (compiled.size === 0) throw new TypeError("providers: configure at least one provider");
   return compiled;

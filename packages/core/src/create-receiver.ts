@@ -1,4 +1,5 @@
 import { signCallbackUrl } from "./callback-url";
+import { parseMultipart } from "./multipart";
 import { builtinProviders } from "./providers";
 import type { EntryParts, Receiver } from "./receiver";
 import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
@@ -6,13 +7,17 @@ import { resultReader } from "./transcript/reader";
 import { resultClients } from "./transcript/registry";
 import { memoryWatchdog } from "./watchdog/memory-watchdog";
 
-/** The root entry wires in everything: every provider and result client, the watchdog, URL signing. */
+/**
+ * The root entry wires in everything: every provider and result client, the watchdog, URL signing,
+ * the multipart reader (for custom providers that accept multipart without carrying one).
+ */
 const ROOT: EntryParts = {
   entry: "@scribehook/core",
   definitions: builtinProviders,
   results: () => Object.values(resultClients).map(resultReader),
   watchdog: memoryWatchdog,
   signCallbackUrl,
+  parseMultipart,
 };
 
 /**

@@ -5,7 +5,9 @@ import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 // Deno, Bun), with no provider bundled: import the ones you use from `@scribehook/core/providers/<id>`.
 // What a receiver that only receives does not need is wired in only when its option is given:
 // `results` (event.transcript(), from `@scribehook/core/results/<id>`), `watchdog: memoryWatchdog`
-// (expect(), onOverdue()) and `signCallbackUrl` (receiver.callbackUrl()). Exports a bundle does not
+// (expect(), onOverdue()) and `signCallbackUrl` (receiver.callbackUrl()); the multipart reader comes
+// with the providers that accept multipart (Speechmatics; a custom definition gives `parseMultipart`
+// from here). Exports a bundle does not
 // use are dropped by the bundler (the package has no side effects).
 
 export { type CallbackUrlOptions, signCallbackUrl } from "./callback-url";
@@ -13,6 +15,7 @@ export { memoryStore } from "./dedupe/memory-store";
 export type { ClaimResult, DedupeStore } from "./dedupe/store";
 export { WebhookError, type WebhookErrorCode } from "./errors";
 export type { EventHandler, EventType, RejectedDelivery, TranscriptionEvent } from "./events";
+export { type MultipartPart, parseMultipart } from "./multipart";
 export type { ReceiverOptions } from "./options";
 export type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 export { defineProvider } from "./providers/define-provider";
@@ -30,7 +33,9 @@ export type { Expectation, OverdueEvent } from "./watchdog/overdue";
  * with `info.env` from `receiver.fetch(request, info)`, as Workers need; handlers added at module
  * scope apply. Result readers (`results`, for `event.transcript()`), the watchdog (`watchdog`, for
  * `expect()`) and the URL signer (`signCallbackUrl`, for `callbackUrl()`) are bundled only when
- * given; without them those calls fail with a TypeError naming the import.
+ * given; without them those calls fail with a TypeError naming the import. The multipart reader is
+ * bundled only with a provider that accepts multipart (Speechmatics carries it; a custom definition
+ * that accepts multipart gives `parseMultipart`, or creation throws a TypeError naming the import).
  *
  * @example
  * ```ts

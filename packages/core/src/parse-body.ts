@@ -1,6 +1,6 @@
 import { malformed, WebhookError } from "./errors";
 import { parseJson } from "./json/parse-json";
-import { multipartBoundary, parseMultipart } from "./multipart";
+import { type MultipartPart, multipartBoundary } from "./multipart";
 import type { BodyFormat } from "./providers/define-provider";
 
 const utf8 = new TextDecoder();
@@ -41,8 +41,9 @@ function sniff(body: Uint8Array): BodyFormat {
 /**
  * Parses an authenticated body by its media type: JSON once, into plain objects, without prototype
  * poisoning (`__proto__` and `constructor.prototype` keys are dropped), forms into a null-prototype object (first value of a
- * repeated field wins), text as a string, `multipart/form-data` into a list of `MultipartPart`s (its
- * boundary is read from `contentTypeHeader`, the full Content-Type header), `application/octet-stream`
+ * repeated field wins), text as a string, `multipart/form-data` into a list of `MultipartPart`s by
+ * `readMultipart` (`parseMultipart`; its boundary is read from `contentTypeHeader`, the full
+ * Content-Type header: the parser travels with the providers that accept multipart), `application/octet-stream`
  * as the bytes themselves (a `Uint8Array`), an empty body as `{}`. Throws 415 `unsupported_media_type`
  * for a media type the provider never sends, 400 `body_malformed` for a body that does not parse.
  *
@@ -57,6 +58,7 @@ export function parseBody(
   contentType: string,
   accepted: readonly BodyFormat[],
   contentTypeHeader?: string,
+  readMultipart?: (body: Uint8Array, boundary: string) => MultipartPart[],
 ): unknown {
   const format = formatOf(contentType, body);
   if (format === "empty") return {};
@@ -73,7 +75,8 @@ export function parseBody(
   if (format === "multipart") {
     const boundary = multipartBoundary(contentTypeHeader);
     if (!boundary) throw malformed("The multipart Content-Type header has no boundary");
-    return parseMultipart(body, boundary);
+    if (!readMultipart) throw new TypeError("parseBody: multipart bodies need a parser: pass parseMultipart");
+    return readMultipart(body, boundary);
   }
   if (format === "form") {
     const out: Record<string, string> = Object.create(null);

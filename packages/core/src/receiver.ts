@@ -1,5 +1,5 @@
 import type { CallbackUrlOptions } from "./callback-url";
-import { compileProviders, type Definitions } from "./compile-providers";
+import { compileProviders, type ProviderParts } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
 import { WebhookError } from "./errors";
 import {
@@ -77,14 +77,11 @@ export interface Receiver {
 
 /**
  * What an entry wires in by itself: the root (`@scribehook/core`) every built-in provider, result
- * reader, the watchdog and URL signing; `@scribehook/core/fetch` none of them, so that an edge bundle
- * carries only what its options import. Options add to these (`definitions`, `results`, `watchdog`,
- * `signCallbackUrl`).
+ * reader, the watchdog, URL signing and the multipart reader; `@scribehook/core/fetch` none of them,
+ * so that an edge bundle carries only what its options import. Options add to these (`definitions`,
+ * `results`, `watchdog`, `signCallbackUrl`; a definition that accepts multipart carries its reader).
  */
-export interface EntryParts {
-  /** The entry's import path, for messages. */
-  entry: string;
-  definitions: Definitions;
+export interface EntryParts extends ProviderParts {
   results?: () => readonly ResultReader[];
   watchdog?: ReceiverOptions["watchdog"];
   signCallbackUrl?: ReceiverOptions["signCallbackUrl"];
@@ -104,7 +101,7 @@ export function buildReceiver(
 ): Receiver {
   validateReceiverOptions(options);
   const urlSecrets = options.urlTokenSecret === undefined ? [] : secretList(options.urlTokenSecret);
-  const providers = compileProviders(options, urlSecrets.length > 0, parts.definitions);
+  const providers = compileProviders(options, urlSecrets.length > 0, parts);
   const router = createRouter(options.path ?? "/webhooks", providers);
   const runOnce = createRunOnce({
     store: options.store ?? memoryStore(),

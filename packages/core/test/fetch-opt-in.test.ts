@@ -5,6 +5,7 @@ import {
   defineProvider,
   memoryWatchdog,
   type OverdueEvent,
+  parseMultipart,
   type Receiver,
   type ReceiverOptions,
   resultReader,
@@ -14,6 +15,7 @@ import {
 import { createReceiver as createRootReceiver, defineResultClient } from "../src/index";
 import { assemblyai } from "../src/providers/assemblyai";
 import { gladia } from "../src/providers/gladia";
+import { speechmatics } from "../src/providers/speechmatics";
 import { assemblyaiResults } from "../src/results/assemblyai";
 
 // `@scribehook/core/fetch` wires in what only some receivers use (result readers, the watchdog, URL
@@ -203,6 +205,68 @@ describe("receiver.callbackUrl() on @scribehook/core/fetch", () => {
       }),
     );
     expect(res2.status).toBe(200);
+  });
+});
+
+describe("multipart bodies on @scribehook/core/fetch", () => {
+  const form = (boundary: string) =>
+    new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="transcript"; filename="t.json"\r\n` +
+        `Content-Type: application/json\r\n\r\n{"text":"hi"}\r\n--${boundary}--\r\n`,
+    );
+  const post = (receiver: Receiver, path: string, headers: Record<string, string>) =>
+    receiver.handle({
+      method: "POST",
+      url: path,
+      headers: { "content-type": "multipart/form-data; boundary=mp-b1", ...headers },
+      body: form("mp-b1"),
+    });
+
+  it("Speechmatics carries its multipart reader: its attachments are read with nothing else given", async () => {
+    const receiver = createReceiver({
+      definitions: [speechmatics],
+      providers: { speechmatics: { headers: { authorization: "Bearer sm-opt-7" } } },
+    });
+    let event: TranscriptionEvent | undefined;
+    receiver.onComplete((e) => {
+      event = e;
+    });
+    const res = await post(receiver, "/webhooks/speechmatics?id=sm-1&status=success", {
+      authorization: "Bearer sm-opt-7",
+    });
+    expect(res.status).toBe(200);
+    expect((event!.payload as { attachments: { json: unknown }[] }).attachments[0]!.json).toEqual({
+      text: "hi",
+    });
+  });
+
+  it("a custom provider that accepts multipart is refused at creation without parseMultipart, naming the import", async () => {
+    const definition = {
+      id: "formasr",
+      name: "Form ASR",
+      methods: ["POST"] as const,
+      formats: ["multipart"] as const,
+      normalise: (parts: { name: string }[]) => ({
+        jobId: parts[0]?.name,
+        providerStatus: "done",
+        status: "completed" as const,
+        payload: parts,
+      }),
+    };
+    const options = (d: object): ReceiverOptions => ({
+      customProviders: [defineProvider(d as typeof definition)],
+      providers: { formasr: { headers: { "x-key": "form-key-3" } } } as ReceiverOptions["providers"],
+    });
+    expect(() => createReceiver(options(definition))).toThrow(
+      'providers.formasr: Form ASR accepts multipart bodies, which @scribehook/core/fetch reads only with the parser: add import { parseMultipart } from "@scribehook/core/fetch" and give parseMultipart in the provider\'s definition',
+    );
+    // The root entry reads multipart for it, and /fetch does once the definition carries the reader.
+    for (const receiver of [
+      createRootReceiver(options(definition)),
+      createReceiver(options({ ...definition, parseMultipart })),
+    ]) {
+      expect((await post(receiver, "/webhooks/formasr", { "x-key": "form-key-3" })).status).toBe(200);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import type { EventStatus } from "../events";
 import type { WebhookResponse } from "../http";
+import type { MultipartPart } from "../multipart";
 import type { ResultClient } from "../transcript/client";
 import type { CompiledSignature, DeclaredSignature } from "../verify/hmac-signature";
 import { checkDefinition } from "./check-definition";
@@ -85,6 +86,12 @@ export interface ProviderDefinition<Id extends string = string, Payload = unknow
   result?: ResultClient;
   /** Formats accepted; by default `["json"]`. A body of another media type is answered 415. */
   formats?: readonly BodyFormat[];
+  /**
+   * The `multipart/form-data` reader, `parseMultipart`, for a provider whose `formats` accept
+   * `multipart`: it travels with the definition, so a bundle carries it only with such a provider. The
+   * root entry has it already; `@scribehook/core/fetch` refuses such a provider without it.
+   */
+  parseMultipart?: (body: Uint8Array, boundary: string) => MultipartPart[];
   /** The provider's published egress addresses, used by `allowIps: "documented"`. */
   documentedIps?: readonly string[];
   /** Default body limit in bytes, when larger or smaller than the receiver's. */

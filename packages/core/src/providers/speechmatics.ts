@@ -1,6 +1,6 @@
 import { malformed } from "../errors";
 import { parseJson } from "../json/parse-json";
-import type { MultipartPart } from "../multipart";
+import { type MultipartPart, parseMultipart } from "../multipart";
 import { defineProvider, type ProviderContext } from "./define-provider";
 import { str } from "./fields";
 
@@ -60,6 +60,7 @@ export const speechmatics = defineProvider<"speechmatics", SpeechmaticsPayload>(
   auth: "headers",
   methods: ["POST", "PUT"],
   formats: ["empty", "json", "text", "binary", "multipart"],
+  parseMultipart,
   parse: (body, ctx) => toPayload(body, ctx),
   jobId: "id",
   status: {

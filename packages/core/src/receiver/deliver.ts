@@ -119,6 +119,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce, makeEvent }
       ctx.contentType,
       definition.formats ?? ["json"],
       req.header("content-type"),
+      provider.parseMultipart,
     );
     const payload = definition.parse ? definition.parse(parsed, ctx) : parsed;
     const normalised = provider.normalise(payload, ctx);
