@@ -4,7 +4,8 @@
  * (`edge-light`) conditions, from the built package (`packages/core/dist`, built first when missing
  * or older than its sources). Prints minified and gzipped (level 9) bytes of a one-provider handler
  * (`@scribehook/core/fetch` + `@scribehook/core/providers/assemblyai`), of the same with every part
- * `/fetch` bundles only when given (result reader, watchdog, URL signer), and of all-providers handlers.
+ * `/fetch` bundles only when given (result reader, watchdog, URL signer, `allowIps` checker), and of
+ * all-providers handlers.
  *
  *   node --import tsx scripts/bundle-size.ts           # prints the table
  *   node --import tsx scripts/bundle-size.ts --write   # and writes it into BENCHMARKS.md
@@ -55,8 +56,8 @@ const receiver = createReceiver((env) => ({
 }));
 export default { fetch: (request, env) => receiver.fetch(request, { env }) };
 `,
-  "one provider with everything opt-in (+ /results/assemblyai, memoryWatchdog, signCallbackUrl)": `
-import { createReceiver, memoryWatchdog, signCallbackUrl } from "@scribehook/core/fetch";
+  "one provider with everything opt-in (+ /results/assemblyai, memoryWatchdog, signCallbackUrl, ipAllowList)": `
+import { createReceiver, ipAllowList, memoryWatchdog, signCallbackUrl } from "@scribehook/core/fetch";
 import { assemblyai } from "@scribehook/core/providers/assemblyai";
 import { assemblyaiResults } from "@scribehook/core/results/assemblyai";
 const receiver = createReceiver((env) => ({
@@ -64,7 +65,8 @@ const receiver = createReceiver((env) => ({
   results: [assemblyaiResults],
   watchdog: memoryWatchdog,
   signCallbackUrl,
-  providers: { assemblyai: { headers: { "x-webhook-token": env.AAI_TOKEN }, apiKey: env.AAI_KEY } },
+  ipAllowList,
+  providers: { assemblyai: { headers: { "x-webhook-token": env.AAI_TOKEN }, apiKey: env.AAI_KEY, allowIps: ["203.0.113.0/24"] } },
 }));
 export default { fetch: (request, env) => receiver.fetch(request, { env }) };
 `,
@@ -170,8 +172,9 @@ function writeSection(rows: string[]): void {
       "neutral, with each runtime's conditions; gzip level 9. Before the sub-path entries and the web-standard " +
       "primitives, any Fetch handler was 532 KB minified, 205 KB gzipped (iconv-lite 478 KB of it). Goals: one " +
       "provider ≤ 10 KB, all providers ≤ 25 KB gzipped. `@scribehook/core/fetch` bundles result readers " +
-      "(`event.transcript()`), the watchdog and the callback URL signer only when given (`results`, `watchdog`, " +
-      "`signCallbackUrl`); the opt-in row shows one provider with all three.",
+      "(`event.transcript()`), the watchdog, the callback URL signer and the `allowIps` checker only when " +
+      "given (`results`, `watchdog`, `signCallbackUrl`, `ipAllowList`); the opt-in row shows one provider " +
+      "with all four. The multipart reader comes only with a provider that accepts multipart (Speechmatics).",
     "",
     ...rows,
     "",

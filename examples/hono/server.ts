@@ -26,7 +26,7 @@ hooks.onFailed((event) =>
 
 const app = new Hono();
 // all(): Gladia may call back with PUT, and a method no provider uses gets 405 + Allow from the receiver;
-// the client address is passed for allowIps.
+// the client address is passed for allowIps (which this entry checks when given ipAllowList).
 app.all("/webhooks/*", (c) => hooks.fetch(c.req.raw, { ip: getConnInfo(c).remote.address }));
 app.get("/health", (c) => c.json({ ok: true }));
 

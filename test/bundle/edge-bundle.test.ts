@@ -52,6 +52,12 @@ describe.each(Object.entries(CONDITIONS))("an edge bundle with the %s conditions
     expect(every.code).toContain(marker);
   });
 
+  it("carries the allowIps checker only when the options give ipAllowList", () => {
+    const marker = "is not an IPv4/IPv6 address or CIDR range";
+    expect(single.code).not.toContain(marker);
+    expect(withOptIns.code).toContain(marker);
+  });
+
   // Issue 13's goals are 10 KB for one provider and 25 KB for all. All providers is met. One provider
   // measured 14.2 KB once result readers, the watchdog and URL signing became opt-in: what remains is
   // receiving itself (see BENCHMARKS.md), so this guard holds that line at 15 KB.

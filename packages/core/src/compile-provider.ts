@@ -6,7 +6,6 @@ import { compileNormaliser } from "./providers/read-declared";
 import { checkResultOptions } from "./transcript/resolve";
 import { parseBytes, parseDuration } from "./units";
 import type { CompiledSignature } from "./verify/hmac-signature";
-import { ipAllowList } from "./verify/ip-allowlist";
 
 const DEFAULT_LIMIT = "25mb";
 
@@ -43,6 +42,12 @@ export function compileProvider(
         config.allowIps === "documented"
           ? `${where}.allowIps: ${definition.name} publishes no egress addresses; list them yourself`
           : `${where}.allowIps: list at least one address or range`,
+      );
+    }
+    const ipAllowList = options.ipAllowList ?? parts.ipAllowList;
+    if (!ipAllowList) {
+      throw new TypeError(
+        `${where}.allowIps: ${parts.entry} checks addresses only when given the checker: add import { ipAllowList } from "${parts.entry}" and give ipAllowList in the receiver options`,
       );
     }
     ipAllowed = ipAllowList(list);

@@ -39,6 +39,8 @@ export interface ProviderParts {
   definitions: Definitions;
   /** The multipart reader for providers that accept `multipart` but carry none. */
   parseMultipart?: (body: Uint8Array, boundary: string) => MultipartPart[];
+  /** What `allowIps` is compiled with, unless the options give `ipAllowList`. */
+  ipAllowList?: ReceiverOptions["ipAllowList"];
 }
 
 /**

@@ -5,11 +5,13 @@ import type { EntryParts, Receiver } from "./receiver";
 import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 import { resultReader } from "./transcript/reader";
 import { resultClients } from "./transcript/registry";
+import { ipAllowList } from "./verify/ip-allowlist";
 import { memoryWatchdog } from "./watchdog/memory-watchdog";
 
 /**
  * The root entry wires in everything: every provider and result client, the watchdog, URL signing,
- * the multipart reader (for custom providers that accept multipart without carrying one).
+ * the multipart reader (for custom providers that accept multipart without carrying one), the
+ * `allowIps` checker.
  */
 const ROOT: EntryParts = {
   entry: "@scribehook/core",
@@ -18,6 +20,7 @@ const ROOT: EntryParts = {
   watchdog: memoryWatchdog,
   signCallbackUrl,
   parseMultipart,
+  ipAllowList,
 };
 
 /**

@@ -5,7 +5,8 @@ import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 // Deno, Bun), with no provider bundled: import the ones you use from `@scribehook/core/providers/<id>`.
 // What a receiver that only receives does not need is wired in only when its option is given:
 // `results` (event.transcript(), from `@scribehook/core/results/<id>`), `watchdog: memoryWatchdog`
-// (expect(), onOverdue()) and `signCallbackUrl` (receiver.callbackUrl()); the multipart reader comes
+// (expect(), onOverdue()), `signCallbackUrl` (receiver.callbackUrl()) and `ipAllowList` (a provider's
+// `allowIps`); the multipart reader comes
 // with the providers that accept multipart (Speechmatics; a custom definition gives `parseMultipart`
 // from here). Exports a bundle does not
 // use are dropped by the bundler (the package has no side effects).
@@ -23,6 +24,7 @@ export type { Receiver } from "./receiver";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
 export { type ResultReader, resultReader } from "./transcript/reader";
 export { hmacSignature } from "./verify/hmac-signature";
+export { ipAllowList } from "./verify/ip-allowlist";
 export { memoryWatchdog } from "./watchdog/memory-watchdog";
 export type { Expectation, OverdueEvent } from "./watchdog/overdue";
 
@@ -33,7 +35,8 @@ export type { Expectation, OverdueEvent } from "./watchdog/overdue";
  * with `info.env` from `receiver.fetch(request, info)`, as Workers need; handlers added at module
  * scope apply. Result readers (`results`, for `event.transcript()`), the watchdog (`watchdog`, for
  * `expect()`) and the URL signer (`signCallbackUrl`, for `callbackUrl()`) are bundled only when
- * given; without them those calls fail with a TypeError naming the import. The multipart reader is
+ * given; without them those calls fail with a TypeError naming the import. The address checker
+ * (`ipAllowList`) too: a provider's `allowIps` without it is refused at creation, naming the import. The multipart reader is
  * bundled only with a provider that accepts multipart (Speechmatics carries it; a custom definition
  * that accepts multipart gives `parseMultipart`, or creation throws a TypeError naming the import).
  *

@@ -77,6 +77,7 @@ export {
   verifyHmac,
 } from "./verify/hmac";
 export { type CompiledSignature, type DeclaredSignature, hmacSignature } from "./verify/hmac-signature";
+export { ipAllowList } from "./verify/ip-allowlist";
 export { safeEqual } from "./verify/safe-equal";
 export { type ExpectedHeaders, verifyStaticHeaders } from "./verify/static-headers";
 export { type VerifyTimestampOptions, verifyTimestamp } from "./verify/timestamp";

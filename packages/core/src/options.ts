@@ -5,6 +5,7 @@ import type { ProviderId } from "./events";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 import type { TranscriptionQueue } from "./queue/queue";
 import type { ResultReader } from "./transcript/reader";
+import type { ipAllowList } from "./verify/ip-allowlist";
 import type { memoryWatchdog } from "./watchdog/memory-watchdog";
 import type { JobStatusFn } from "./watchdog/overdue";
 
@@ -127,6 +128,18 @@ export interface ReceiverOptions {
    * ```
    */
   signCallbackUrl?: (options: CallbackUrlOptions & { path: string; secret: string }) => string;
+  /**
+   * What a provider's `allowIps` is checked with: `ipAllowList` (addresses and CIDR ranges, IPv4 and
+   * IPv6). The root entry has it already; `@scribehook/core/fetch` only when given, and refuses
+   * `allowIps` without it.
+   *
+   * @example
+   * ```ts
+   * import { createReceiver, ipAllowList } from "@scribehook/core/fetch";
+   * createReceiver({ definitions: [assemblyai], ipAllowList, providers: { assemblyai: { headers, allowIps: "documented" } } });
+   * ```
+   */
+  ipAllowList?: typeof ipAllowList;
 }
 
 /**
@@ -145,8 +158,18 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
       "createReceiver: pass an options object, e.g. { providers: { assemblyai: { headers } } }",
     );
   }
-  const { path, trustProxy, store, urlTokenSecret, queue, jobStatus, results, watchdog, signCallbackUrl } =
-    options;
+  const {
+    path,
+    trustProxy,
+    store,
+    urlTokenSecret,
+    queue,
+    jobStatus,
+    results,
+    watchdog,
+    signCallbackUrl,
+    ipAllowList,
+  } = options;
   if (path !== undefined && (typeof path !== "string" || /[?#\s]/.test(path.trim()))) {
     throw new TypeError('path: give a URL path such as "/webhooks", without query, fragment or spaces');
   }
@@ -199,6 +222,9 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
     throw new TypeError(
       "signCallbackUrl: give signCallbackUrl (from @scribehook/core/fetch or @scribehook/core)",
     );
+  }
+  if (ipAllowList !== undefined && typeof ipAllowList !== "function") {
+    throw new TypeError("ipAllowList: give ipAllowList (from @scribehook/core/fetch or @scribehook/core)");
   }
   if (urlTokenSecret !== undefined) {
     const secrets: unknown[] = Array.isArray(urlTokenSecret) ? urlTokenSecret : [urlTokenSecret];

@@ -77,9 +77,10 @@ export interface Receiver {
 
 /**
  * What an entry wires in by itself: the root (`@scribehook/core`) every built-in provider, result
- * reader, the watchdog, URL signing and the multipart reader; `@scribehook/core/fetch` none of them,
- * so that an edge bundle carries only what its options import. Options add to these (`definitions`,
- * `results`, `watchdog`, `signCallbackUrl`; a definition that accepts multipart carries its reader).
+ * reader, the watchdog, URL signing, the multipart reader and the `allowIps` checker;
+ * `@scribehook/core/fetch` none of them, so that an edge bundle carries only what its options import.
+ * Options add to these (`definitions`, `results`, `watchdog`, `signCallbackUrl`, `ipAllowList`; a
+ * definition that accepts multipart carries its reader).
  */
 export interface EntryParts extends ProviderParts {
   results?: () => readonly ResultReader[];

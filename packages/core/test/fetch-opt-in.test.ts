@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   createReceiver,
   defineProvider,
+  ipAllowList,
   memoryWatchdog,
   type OverdueEvent,
   parseMultipart,
@@ -270,12 +271,41 @@ describe("multipart bodies on @scribehook/core/fetch", () => {
   });
 });
 
+describe("allowIps on @scribehook/core/fetch", () => {
+  const allowing = (extra: Partial<ReceiverOptions> = {}) =>
+    aai({ trustProxy: true, ...extra }, { allowIps: ["203.0.113.0/24", "2001:db8::/32"] });
+  const from = (receiver: Receiver, ip: string) => {
+    const d = signDelivery("assemblyai", { jobId: `ip-${ip}`, headers: TOKEN });
+    return receiver.handle({
+      method: d.method,
+      url: d.path,
+      headers: { ...d.headers, "x-forwarded-for": ip },
+      body: d.body,
+    });
+  };
+
+  it("without ipAllowList, a provider's allowIps is refused at creation, naming the import", () => {
+    expect(() => createReceiver(allowing())).toThrow(
+      'providers.assemblyai.allowIps: @scribehook/core/fetch checks addresses only when given the checker: add import { ipAllowList } from "@scribehook/core/fetch" and give ipAllowList in the receiver options',
+    );
+  });
+
+  it("with ipAllowList, an address in a listed range is served and one outside is answered 403", async () => {
+    for (const receiver of [createReceiver(allowing({ ipAllowList })), createRootReceiver(allowing())]) {
+      expect((await from(receiver, "203.0.113.77")).status).toBe(200);
+      expect((await from(receiver, "2001:db8::5")).status).toBe(200);
+      expect((await from(receiver, "198.51.100.7")).status).toBe(403);
+    }
+  });
+});
+
 describe("the opt-in options are checked at creation", () => {
   it.each([
     [{ results: "assemblyai" }, /results: give a list of result readers such as \[assemblyaiResults\]/],
     [{ results: [{ id: "assemblyai" }] }, /results: give a list of result readers/],
     [{ watchdog: true }, /watchdog: give memoryWatchdog/],
     [{ signCallbackUrl: "yes" }, /signCallbackUrl: give signCallbackUrl/],
+    [{ ipAllowList: ["10.0.0.0/8"] }, /ipAllowList: give ipAllowList/],
   ])("%j", (extra, message) => {
     expect(() => createReceiver(aai(extra as unknown as Partial<ReceiverOptions>))).toThrow(message);
     expect(() => createRootReceiver(aai(extra as unknown as Partial<ReceiverOptions>))).toThrow(message);
