@@ -4,7 +4,7 @@
  * (`edge-light`) conditions, from the built package (`packages/core/dist`, built first when missing
  * or older than its sources). Prints minified and gzipped (level 9) bytes of a one-provider handler
  * (`@scribehook/core/fetch` + `@scribehook/core/providers/assemblyai`), of the same with every part
- * `/fetch` bundles only when given (result reader, watchdog, URL signer, `allowIps` checker), and of
+ * `/fetch` bundles only when given (result reader, watchdog, URL signer, `allowIps` checker, queue), and of
  * all-providers handlers.
  *
  *   node --import tsx scripts/bundle-size.ts           # prints the table
@@ -56,8 +56,8 @@ const receiver = createReceiver((env) => ({
 }));
 export default { fetch: (request, env) => receiver.fetch(request, { env }) };
 `,
-  "one provider with everything opt-in (+ /results/assemblyai, memoryWatchdog, signCallbackUrl, ipAllowList)": `
-import { createReceiver, ipAllowList, memoryWatchdog, signCallbackUrl } from "@scribehook/core/fetch";
+  "one provider with everything opt-in (+ /results/assemblyai, memoryWatchdog, signCallbackUrl, ipAllowList, createEnqueueOnce)": `
+import { createEnqueueOnce, createReceiver, ipAllowList, memoryWatchdog, signCallbackUrl } from "@scribehook/core/fetch";
 import { assemblyai } from "@scribehook/core/providers/assemblyai";
 import { assemblyaiResults } from "@scribehook/core/results/assemblyai";
 const receiver = createReceiver((env) => ({
@@ -66,6 +66,8 @@ const receiver = createReceiver((env) => ({
   watchdog: memoryWatchdog,
   signCallbackUrl,
   ipAllowList,
+  enqueueOnce: createEnqueueOnce,
+  queue: { enqueue: async (event) => env.QUEUE.send(JSON.stringify(event)), close: async () => {} },
   providers: { assemblyai: { headers: { "x-webhook-token": env.AAI_TOKEN }, apiKey: env.AAI_KEY, allowIps: ["203.0.113.0/24"] } },
 }));
 export default { fetch: (request, env) => receiver.fetch(request, { env }) };
@@ -173,8 +175,8 @@ function writeSection(rows: string[]): void {
       "primitives, any Fetch handler was 532 KB minified, 205 KB gzipped (iconv-lite 478 KB of it). Goals: one " +
       "provider ≤ 10 KB, all providers ≤ 25 KB gzipped. `@scribehook/core/fetch` bundles result readers " +
       "(`event.transcript()`), the watchdog, the callback URL signer and the `allowIps` checker only when " +
-      "given (`results`, `watchdog`, `signCallbackUrl`, `ipAllowList`); the opt-in row shows one provider " +
-      "with all four. The multipart reader comes only with a provider that accepts multipart (Speechmatics).",
+      "given (`results`, `watchdog`, `signCallbackUrl`, `ipAllowList`), the queue's enqueuer only with `queue` " +
+      "(`enqueueOnce: createEnqueueOnce`); the opt-in row shows one provider with all five. The multipart reader comes only with a provider that accepts multipart (Speechmatics).",
     "",
     ...rows,
     "",

@@ -41,6 +41,7 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
       "assertHmac",
       "builtinProviders",
       "computeHmac",
+      "createEnqueueOnce",
       "createEvent",
       "createReceiver",
       "defineProvider",
@@ -77,6 +78,7 @@ const ENTRIES: Record<string, { source: string; load: () => Promise<object>; nam
     load: () => import("../../packages/core/src/fetch"),
     names: [
       "WebhookError",
+      "createEnqueueOnce",
       "createReceiver",
       "defineProvider",
       "hmacSignature",

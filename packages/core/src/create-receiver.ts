@@ -2,6 +2,7 @@ import { signCallbackUrl } from "./callback-url";
 import { parseMultipart } from "./multipart";
 import { builtinProviders } from "./providers";
 import type { EntryParts, Receiver } from "./receiver";
+import { createEnqueueOnce } from "./receiver/enqueue";
 import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 import { resultReader } from "./transcript/reader";
 import { resultClients } from "./transcript/registry";
@@ -11,7 +12,7 @@ import { memoryWatchdog } from "./watchdog/memory-watchdog";
 /**
  * The root entry wires in everything: every provider and result client, the watchdog, URL signing,
  * the multipart reader (for custom providers that accept multipart without carrying one), the
- * `allowIps` checker.
+ * `allowIps` checker, the queue's enqueuer.
  */
 const ROOT: EntryParts = {
   entry: "@scribehook/core",
@@ -21,6 +22,7 @@ const ROOT: EntryParts = {
   signCallbackUrl,
   parseMultipart,
   ipAllowList,
+  enqueueOnce: createEnqueueOnce,
 };
 
 /**

@@ -5,8 +5,8 @@ import { createReceiverWith, type ReceiverOptionsInput } from "./receiver/lazy";
 // Deno, Bun), with no provider bundled: import the ones you use from `@scribehook/core/providers/<id>`.
 // What a receiver that only receives does not need is wired in only when its option is given:
 // `results` (event.transcript(), from `@scribehook/core/results/<id>`), `watchdog: memoryWatchdog`
-// (expect(), onOverdue()), `signCallbackUrl` (receiver.callbackUrl()) and `ipAllowList` (a provider's
-// `allowIps`); the multipart reader comes
+// (expect(), onOverdue()), `signCallbackUrl` (receiver.callbackUrl()), `ipAllowList` (a provider's
+// `allowIps`) and `enqueueOnce: createEnqueueOnce` (the `queue` option); the multipart reader comes
 // with the providers that accept multipart (Speechmatics; a custom definition gives `parseMultipart`
 // from here). Exports a bundle does not
 // use are dropped by the bundler (the package has no side effects).
@@ -21,6 +21,7 @@ export type { ReceiverOptions } from "./options";
 export type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 export { defineProvider } from "./providers/define-provider";
 export type { Receiver } from "./receiver";
+export { createEnqueueOnce } from "./receiver/enqueue";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
 export { type ResultReader, resultReader } from "./transcript/reader";
 export { hmacSignature } from "./verify/hmac-signature";
@@ -36,7 +37,8 @@ export type { Expectation, OverdueEvent } from "./watchdog/overdue";
  * scope apply. Result readers (`results`, for `event.transcript()`), the watchdog (`watchdog`, for
  * `expect()`) and the URL signer (`signCallbackUrl`, for `callbackUrl()`) are bundled only when
  * given; without them those calls fail with a TypeError naming the import. The address checker
- * (`ipAllowList`) too: a provider's `allowIps` without it is refused at creation, naming the import. The multipart reader is
+ * (`ipAllowList`) and the queue's enqueuer (`enqueueOnce: createEnqueueOnce`) too: `allowIps` or
+ * `queue` without them is refused at creation, naming the import. The multipart reader is
  * bundled only with a provider that accepts multipart (Speechmatics carries it; a custom definition
  * that accepts multipart gives `parseMultipart`, or creation throws a TypeError naming the import).
  *

@@ -43,6 +43,7 @@ export { queueJobId } from "./queue/job-id";
 export type { QueuedExpectation, TranscriptionQueue } from "./queue/queue";
 export { reviveEvent } from "./queue/revive";
 export type { Receiver } from "./receiver";
+export { createEnqueueOnce } from "./receiver/enqueue";
 export type { ReceiverOptionsInput } from "./receiver/lazy";
 export {
   type CaptionFormat,

@@ -4,6 +4,7 @@ import type { DedupeStore } from "./dedupe/store";
 import type { ProviderId } from "./events";
 import type { ProviderConfig, ProviderDefinition } from "./providers/define-provider";
 import type { TranscriptionQueue } from "./queue/queue";
+import type { createEnqueueOnce } from "./receiver/enqueue";
 import type { ResultReader } from "./transcript/reader";
 import type { ipAllowList } from "./verify/ip-allowlist";
 import type { memoryWatchdog } from "./watchdog/memory-watchdog";
@@ -83,6 +84,17 @@ export interface ReceiverOptions {
    * from `@scribehook/bullmq`. Default: none, handlers run before the answer.
    */
   queue?: TranscriptionQueue;
+  /**
+   * What hands verified events to `queue`: `createEnqueueOnce`. The root entry has it already;
+   * `@scribehook/core/fetch` only when given, and refuses `queue` without it.
+   *
+   * @example
+   * ```ts
+   * import { createEnqueueOnce, createReceiver } from "@scribehook/core/fetch";
+   * createReceiver({ definitions: [assemblyai], queue, enqueueOnce: createEnqueueOnce, providers });
+   * ```
+   */
+  enqueueOnce?: typeof createEnqueueOnce;
   /** How long `queue.enqueue()` may take before the delivery is answered 503: milliseconds or `"5s"`. Default 5 s. */
   enqueueTimeout?: number | string;
   /**
@@ -169,6 +181,7 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
     watchdog,
     signCallbackUrl,
     ipAllowList,
+    enqueueOnce,
   } = options;
   if (path !== undefined && (typeof path !== "string" || /[?#\s]/.test(path.trim()))) {
     throw new TypeError('path: give a URL path such as "/webhooks", without query, fragment or spaces');
@@ -225,6 +238,11 @@ export function validateReceiverOptions(options: ReceiverOptions): void {
   }
   if (ipAllowList !== undefined && typeof ipAllowList !== "function") {
     throw new TypeError("ipAllowList: give ipAllowList (from @scribehook/core/fetch or @scribehook/core)");
+  }
+  if (enqueueOnce !== undefined && typeof enqueueOnce !== "function") {
+    throw new TypeError(
+      "enqueueOnce: give createEnqueueOnce (from @scribehook/core/fetch or @scribehook/core)",
+    );
   }
   if (urlTokenSecret !== undefined) {
     const secrets: unknown[] = Array.isArray(urlTokenSecret) ? urlTokenSecret : [urlTokenSecret];

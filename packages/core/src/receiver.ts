@@ -14,7 +14,6 @@ import { requestHeaders } from "./header-count";
 import type { WebhookRequest, WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
 import { createPipeline, type Delivery } from "./receiver/deliver";
-import { createEnqueueOnce } from "./receiver/enqueue";
 import { internalError, OK, toFetchResponse } from "./receiver/respond";
 import { resultWiring } from "./receiver/results";
 import { createRouter } from "./receiver/route";
@@ -77,15 +76,16 @@ export interface Receiver {
 
 /**
  * What an entry wires in by itself: the root (`@scribehook/core`) every built-in provider, result
- * reader, the watchdog, URL signing, the multipart reader and the `allowIps` checker;
- * `@scribehook/core/fetch` none of them, so that an edge bundle carries only what its options import.
- * Options add to these (`definitions`, `results`, `watchdog`, `signCallbackUrl`, `ipAllowList`; a
- * definition that accepts multipart carries its reader).
+ * reader, the watchdog, URL signing, the multipart reader, the `allowIps` checker and the queue's
+ * enqueuer; `@scribehook/core/fetch` none of them, so that an edge bundle carries only what its
+ * options import. Options add to these (`definitions`, `results`, `watchdog`, `signCallbackUrl`,
+ * `ipAllowList`, `enqueueOnce`; a definition that accepts multipart carries its reader).
  */
 export interface EntryParts extends ProviderParts {
   results?: () => readonly ResultReader[];
   watchdog?: ReceiverOptions["watchdog"];
   signCallbackUrl?: ReceiverOptions["signCallbackUrl"];
+  enqueueOnce?: ReceiverOptions["enqueueOnce"];
 }
 
 /**
@@ -112,8 +112,14 @@ export function buildReceiver(
     handlerTimeoutMs: parseDuration(options.handlerTimeout ?? "8s", "handlerTimeout"),
   });
   const queue = options.queue;
+  const createEnqueueOnce = options.enqueueOnce ?? parts.enqueueOnce;
+  if (queue && !createEnqueueOnce) {
+    throw new TypeError(
+      `queue: ${parts.entry} hands events to a queue only when given the enqueuer: add import { createEnqueueOnce } from "${parts.entry}" and give enqueueOnce: createEnqueueOnce in the receiver options`,
+    );
+  }
   const enqueueOnce = queue
-    ? createEnqueueOnce({
+    ? createEnqueueOnce!({
         queue,
         store: options.store ?? memoryStore(),
         claimTtlMs: parseDuration(options.claimTtl ?? "60s", "claimTtl"),

@@ -1,6 +1,7 @@
 import { type FakeProviderApi, fakeProviderApi, signDelivery } from "@scribehook/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  createEnqueueOnce,
   createReceiver,
   defineProvider,
   ipAllowList,
@@ -299,6 +300,35 @@ describe("allowIps on @scribehook/core/fetch", () => {
   });
 });
 
+describe("queue on @scribehook/core/fetch", () => {
+  /** A queue that keeps events in an array (a table, as TranscriptionQueue's own example does). */
+  const arrayQueue = () => {
+    const rows: string[] = [];
+    return {
+      rows,
+      enqueue: async (e: TranscriptionEvent) => void rows.push(JSON.stringify(e)),
+      close: async () => {},
+    };
+  };
+
+  it("without enqueueOnce, queue is refused at creation, naming the import", () => {
+    expect(() => createReceiver(aai({ queue: arrayQueue() }))).toThrow(
+      'queue: @scribehook/core/fetch hands events to a queue only when given the enqueuer: add import { createEnqueueOnce } from "@scribehook/core/fetch" and give enqueueOnce: createEnqueueOnce in the receiver options',
+    );
+  });
+
+  it("with enqueueOnce: createEnqueueOnce, a delivery is queued once and answered 200, its copy a duplicate", async () => {
+    const queue = arrayQueue();
+    const receiver = createReceiver(aai({ queue, enqueueOnce: createEnqueueOnce }));
+    const d = signDelivery("assemblyai", { jobId: "queued-f1", headers: TOKEN });
+    const send = () => receiver.handle({ method: d.method, url: d.path, headers: d.headers, body: d.body });
+    expect((await send()).status).toBe(200);
+    expect(JSON.parse((await send()).body as string)).toMatchObject({ duplicate: true });
+    expect(queue.rows.map((r) => JSON.parse(r).jobId)).toEqual(["queued-f1"]);
+    expect(() => receiver.onComplete(() => {})).toThrow(/handlers run in workers/);
+  });
+});
+
 describe("the opt-in options are checked at creation", () => {
   it.each([
     [{ results: "assemblyai" }, /results: give a list of result readers such as \[assemblyaiResults\]/],
@@ -306,6 +336,7 @@ describe("the opt-in options are checked at creation", () => {
     [{ watchdog: true }, /watchdog: give memoryWatchdog/],
     [{ signCallbackUrl: "yes" }, /signCallbackUrl: give signCallbackUrl/],
     [{ ipAllowList: ["10.0.0.0/8"] }, /ipAllowList: give ipAllowList/],
+    [{ enqueueOnce: {} }, /enqueueOnce: give createEnqueueOnce/],
   ])("%j", (extra, message) => {
     expect(() => createReceiver(aai(extra as unknown as Partial<ReceiverOptions>))).toThrow(message);
     expect(() => createRootReceiver(aai(extra as unknown as Partial<ReceiverOptions>))).toThrow(message);
