@@ -1,78 +1,21 @@
-import type { CallbackUrlOptions } from "./callback-url";
 import { compileProviders, type ProviderParts } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
-import { WebhookError } from "./errors";
-import {
-  Emitter,
-  type EventHandler,
-  type EventType,
-  type ProviderId,
-  type RejectedDelivery,
-  type TranscriptionEvent,
-} from "./events";
-import { requestHeaders } from "./header-count";
-import type { WebhookRequest, WebhookResponse } from "./http";
+import { Emitter, type EventHandler, type EventType, type TranscriptionEvent } from "./events";
+import type { WebhookResponse } from "./http";
 import { type ReceiverOptions, validateReceiverOptions } from "./options";
-import { createPipeline, type Delivery } from "./receiver/deliver";
-import { internalError, OK, toFetchResponse } from "./receiver/respond";
+import { createPipeline } from "./receiver/deliver";
+import { createHandle } from "./receiver/handle";
+import type { Receiver } from "./receiver/receiver-type";
+import { OK, toFetchResponse } from "./receiver/respond";
 import { resultWiring } from "./receiver/results";
 import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
 import type { ResultReader } from "./transcript/reader";
 import { parseDuration } from "./units";
 import { secretList } from "./verify/hmac";
-import { clientAddress } from "./verify/ip-allowlist";
 import type { Expectation, OverdueEvent } from "./watchdog/overdue";
 
-/**
- * The receiver: verifies, normalises and de-duplicates deliveries, and calls your handlers.
- * Adapters (`@scribehook/express`, `koa`, `fastify`) are receivers too.
- */
-export interface Receiver {
-  /** The normalised base path, e.g. `/webhooks`. */
-  readonly path: string;
-  /** Runs the whole pipeline for one request. Never throws: every outcome is a response. */
-  handle(request: WebhookRequest): Promise<WebhookResponse>;
-  /**
-   * True when `url` addresses a configured provider (`<base>/<id>`, any method): the requests the
-   * receiver answers. Express and Koa pass every other request on, even under the base path.
-   */
-  matches(url: string): boolean;
-  /**
-   * The receiver as a Fetch-API handler (Hono, Next.js route handlers, Workers, Bun, Deno). `info.ip`
-   * is the client address (for `allowIps`); `info.env` is passed to lazy options on the first request.
-   */
-  fetch(request: Request, info?: { ip?: string; env?: unknown }): Promise<Response>;
-  /** A callback URL for `provider`, signed with `urlTokenSecret`, carrying `metadata` back to you. */
-  callbackUrl(options: CallbackUrlOptions): string;
-  /**
-   * Adds a handler for one event type, typed for that type's events; returns a function that
-   * removes it. With the `queue` option handlers run in workers, and every `on*()` but `onRejected`
-   * throws a TypeError.
-   */
-  on<T extends EventType>(type: T, handler: EventHandler<TranscriptionEvent<ProviderId, T>>): () => void;
-  /** Adds a handler for callbacks that did not come in time (see `expect()`). */
-  on(type: "transcription.overdue", handler: EventHandler<OverdueEvent>): () => void;
-  /** Adds a handler for `transcription.completed`. */
-  onComplete(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.completed">>): () => void;
-  /** Adds a handler for `transcription.failed` (failed and cancelled jobs). */
-  onFailed(handler: EventHandler<TranscriptionEvent<ProviderId, "transcription.failed">>): () => void;
-  /** Adds a handler for every event, after the type's own handlers. */
-  onAny(handler: EventHandler<TranscriptionEvent>): () => void;
-  /** Adds a handler for `transcription.overdue`: an expected callback did not come in time. */
-  onOverdue(handler: EventHandler<OverdueEvent>): () => void;
-  /** Adds a listener for refused or failed deliveries, for logging. Its errors are ignored. */
-  onRejected(handler: EventHandler<RejectedDelivery>): () => void;
-  /**
-   * Records that a callback for `provider`/`jobId` is due `within` a duration. If no completed or
-   * failed callback comes by then, the watchdog first asks the provider's status API (with the
-   * `jobStatus` option and the provider's `apiKey`), then emits `transcription.overdue`. Without a
-   * queue the deadline lives in this process; with one it is stored in the queue and survives restarts.
-   */
-  expect(expectation: Expectation): Promise<void>;
-  /** Clears the watchdog's timers and closes the queue, if any. */
-  close(): Promise<void>;
-}
+export type { Receiver } from "./receiver/receiver-type";
 
 /**
  * What an entry wires in by itself: the root (`@scribehook/core`) every built-in provider, result
@@ -92,7 +35,7 @@ export interface EntryParts extends ProviderParts {
  * Builds the framework-free receiver from options, its provider ids resolved against
  * `parts.definitions` (see `createReceiver` in create-receiver.ts and fetch.ts, and lazy options in
  * receiver/lazy.ts). Misconfiguration throws here, with a message saying how to fix it. The request
- * logic lives in `receiver/`: routing (`route.ts`), the pipeline of one delivery (`deliver.ts`),
+ * logic lives in `receiver/`: one request (`handle.ts`), routing (`route.ts`), the pipeline of one delivery (`deliver.ts`),
  * running the handlers once (`run-once.ts`) and the responses (`respond.ts`).
  */
 export function buildReceiver(
@@ -162,45 +105,7 @@ export function buildReceiver(
         }
       : fn;
 
-  async function handle(request: WebhookRequest): Promise<WebhookResponse> {
-    const { header, count } = requestHeaders(request);
-    const method = request.method.toUpperCase();
-    let url: URL;
-    try {
-      url = new URL(request.url, "http://localhost");
-    } catch {
-      url = new URL("http://localhost/");
-    }
-    const ip = clientAddress(request.ip, header("x-forwarded-for"), options.trustProxy ?? false);
-    let providerId: string | undefined;
-    const delivery: Delivery = { method, url, header, count, body: request.body, ip };
-    // An answer given without reading an announced body closes the connection: otherwise the server
-    // would read (drain) the whole body to keep the connection alive, however large it is.
-    const closeIfUnread = (res: WebhookResponse): WebhookResponse =>
-      delivery.bodyStarted || !announcesBody(header) || res.headers.connection
-        ? res
-        : { ...res, headers: { ...res.headers, connection: "close" } };
-    try {
-      const provider = router.route(url.pathname);
-      providerId = provider.definition.id;
-      return closeIfUnread(await deliver(provider, delivery));
-    } catch (err) {
-      const error = err instanceof WebhookError ? err : internalError(err);
-      // A handler's or an unexpected failure is reported as the value thrown; a refusal as itself.
-      const thrown = !(err instanceof WebhookError) ? err : err.code === "handler_failed" ? err.cause : err;
-      emitter.rejected({
-        status: error.status,
-        code: error.code,
-        message: error.message,
-        provider: providerId,
-        method,
-        path: url.pathname,
-        ip,
-        error: thrown,
-      });
-      return closeIfUnread(error.toResponse());
-    }
-  }
+  const handle = createHandle({ router, deliver, emitter, trustProxy: options.trustProxy ?? false });
 
   return {
     path: router.base,
@@ -268,11 +173,4 @@ export function buildReceiver(
       await queue?.close();
     },
   };
-}
-
-/** True when the request says a body follows (a non-zero Content-Length, or chunked). */
-function announcesBody(header: (name: string) => string | undefined): boolean {
-  const length = header("content-length");
-  if (length !== undefined && length.trim() !== "0") return true;
-  return header("transfer-encoding") !== undefined;
 }

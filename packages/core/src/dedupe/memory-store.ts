@@ -1,81 +1,8 @@
 import { parseBytes } from "../units";
-import type { DedupeStore } from "./store";
+import { type Claim, costOf, generation, MEMORY_STORE_DEFAULT_BYTES } from "./memory-store-entries";
+import type { MemoryDedupeStore, MemoryStoreOptions } from "./memory-store-options";
 
-/** Options of {@link memoryStore}. */
-export interface MemoryStoreOptions {
-  /**
-   * Most memory the store's keys may take: bytes, or a string like `"16mb"` (estimated: 200 bytes a
-   * key plus the key's characters; measured, a completed key takes about half that). Default 64 MiB
-   * (`67_108_864`): up to ~250 000 keys of the usual length (~65 characters, 265 bytes each), and
-   * never fewer than the newest ~125 000, so every delivery of a receiver taking up to ~18 000 a day
-   * is remembered for the default 7-day `dedupeTtl`. Past it the oldest completed keys are forgotten
-   * first, half the bound at a time (the dedupe window shrinks); a live claim never is.
-   */
-  maxBytes?: number | string;
-  /**
-   * Called once, the first time the store forgets a completed key before its TTL ran out, with a
-   * message saying how long the dedupe window still is. Default `console.warn`.
-   */
-  warn?: (message: string) => void;
-  /** Clock in ms; for tests. */
-  now?: () => number;
-}
-
-/**
- * What {@link memoryStore} returns: a `DedupeStore`, and what it holds right now.
- *
- * @example
- * ```ts
- * const store: MemoryDedupeStore = memoryStore();
- * console.log(`${store.size} keys, ${store.bytes} of ${store.maxBytes} bytes`);
- * ```
- */
-export interface MemoryDedupeStore extends DedupeStore {
-  renew(key: string, owner: string, ttlMs: number): Promise<boolean>;
-  /** Keys held (live claims and completed keys not yet expired or forgotten). */
-  readonly size: number;
-  /** Estimated bytes held, never above `maxBytes`. */
-  readonly bytes: number;
-  readonly maxBytes: number;
-}
-
-/** Default bound of {@link memoryStore}: 64 MiB. */
-const MEMORY_STORE_DEFAULT_BYTES = 64 * 1024 * 1024;
-
-/**
- * Estimated heap bytes one key costs besides its characters: Map entry, expiry, string header (and a
- * claim's record and owner id). Measured on Node 20 as heap growth over 253 240 completed 65-character
- * keys: 136 bytes a key, 71 besides its characters; a live claim takes more (its record and owner
- * id), so the estimate is rounded up to 200.
- */
-const MEMORY_STORE_ENTRY_BYTES = 200;
-
-interface Claim {
-  owner: string;
-  expiresAt: number;
-  bytes: number;
-}
-
-/**
- * Completed keys of one generation: key → expiry (ms). Generations are dropped whole, so forgetting
- * old keys costs no per-key work, and a full store does per delivery what an empty one does.
- */
-interface Generation {
-  expiries: Map<string, number>;
-  bytes: number;
-  /** When its first key was completed, the earliest and the latest expiry in it. */
-  firstStoredAt: number;
-  firstExpiry: number;
-  lastExpiry: number;
-}
-
-const generation = (): Generation => ({
-  expiries: new Map(),
-  bytes: 0,
-  firstStoredAt: Number.POSITIVE_INFINITY,
-  firstExpiry: Number.POSITIVE_INFINITY,
-  lastExpiry: Number.NEGATIVE_INFINITY,
-});
+export type { MemoryDedupeStore, MemoryStoreOptions } from "./memory-store-options";
 
 /**
  * The default dedupe store: in this process's memory, bounded by bytes and expiring. Right for one
@@ -234,12 +161,6 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       }
     },
   };
-}
-
-/** Estimated bytes of one key: fixed overhead plus one byte per Latin-1 character, two otherwise. */
-function costOf(key: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the whole Latin-1 set
-  return MEMORY_STORE_ENTRY_BYTES + (/[^\u0000-\u00ff]/.test(key) ? 2 : 1) * key.length;
 }
 
 /** `"3 h"`, `"2.5 d"`: a window length for the warning. */
