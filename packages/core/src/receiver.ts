@@ -2,7 +2,7 @@ import { compileProviders, type ProviderParts } from "./compile-providers";
 import { memoryStore } from "./dedupe/memory-store";
 import { Emitter, type EventHandler, type EventType, type TranscriptionEvent } from "./events";
 import type { WebhookResponse } from "./http";
-import { type ReceiverOptions, validateReceiverOptions } from "./options";
+import type { ReceiverOptions } from "./options";
 import { createPipeline } from "./receiver/deliver";
 import { createHandle } from "./receiver/handle";
 import type { Receiver } from "./receiver/receiver-type";
@@ -12,6 +12,7 @@ import { createRouter } from "./receiver/route";
 import { createRunOnce } from "./receiver/run-once";
 import type { ResultReader } from "./transcript/reader";
 import { parseDuration } from "./units";
+import { validateReceiverOptions } from "./validate-options";
 import { secretList } from "./verify/hmac";
 import type { Expectation, OverdueEvent } from "./watchdog/overdue";
 
