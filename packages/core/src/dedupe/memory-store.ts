@@ -9,7 +9,9 @@ export interface MemoryStoreOptions {
    * (`67_108_864`): up to ~250 000 keys of the usual length (~65 characters, 265 bytes each), and
    * never fewer than the newest ~125 000, so every delivery of a receiver taking up to ~18 000 a day
    * is remembered for the default 7-day `dedupeTtl`. Past it the oldest completed keys are forgotten
-   * first, half the bound at a time (the dedupe window shrinks); a live claim never is.
+   * first, half the bound at a time (the dedupe window shrinks); a live claim never is. Besides the
+   * keys, each of the two generations keeps four bytes of flags per key the bound holds (at most
+   * 1 MiB), so a fresh key is looked up in the older generation only when its flag is set.
    */
   maxBytes?: number | string;
   /**
@@ -54,6 +56,8 @@ interface Claim {
   owner: string;
   expiresAt: number;
   bytes: number;
+  /** The key's slot (see `slotOf`), worked out once. */
+  slot: number;
 }
 
 /**
@@ -62,6 +66,12 @@ interface Claim {
  */
 interface Generation {
   expiries: Map<string, number>;
+  /**
+   * One flag per slot of a key's hash: set when a key with that hash was completed in this
+   * generation. A key whose slot is clear is not in it, so most fresh keys are never looked up in
+   * the old generation's map: a full store then does per delivery what an empty one does.
+   */
+  marks: Uint8Array;
   bytes: number;
   /** When its first key was completed, the earliest and the latest expiry in it. */
   firstStoredAt: number;
@@ -69,13 +79,25 @@ interface Generation {
   lastExpiry: number;
 }
 
-const generation = (): Generation => ({
+const generation = (slots: number): Generation => ({
   expiries: new Map(),
+  marks: new Uint8Array(slots),
   bytes: 0,
   firstStoredAt: Number.POSITIVE_INFINITY,
   firstExpiry: Number.POSITIVE_INFINITY,
   lastExpiry: Number.NEGATIVE_INFINITY,
 });
+
+/**
+ * A slot for the key in a table of `slots` (a power of two): FNV-1a of its length and of up to 24
+ * of its characters, evenly spaced. Two keys in one slot cost only a map lookup more.
+ */
+function slotOf(key: string, slots: number): number {
+  let hash = 0x811c9dc5 ^ key.length;
+  const step = Math.max(1, Math.floor(key.length / 24));
+  for (let i = key.length - 1; i >= 0; i -= step) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) & (slots - 1);
+}
 
 /**
  * The default dedupe store: in this process's memory, bounded by bytes and expiring. Right for one
@@ -117,8 +139,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
   let claimBytes = 0;
   /** No claim expires before this (a lower bound): sweeping claims earlier would find nothing. */
   let claimsSweepAt = Number.POSITIVE_INFINITY;
-  let young = generation();
-  let old = generation();
+  // About four slots a key the bound can hold (at most 1 Mi: 1 MiB a generation), so few slots collide.
+  const slots =
+    2 ** Math.min(20, Math.max(10, Math.ceil(Math.log2((4 * maxBytes) / MEMORY_STORE_ENTRY_BYTES))));
+  let young = generation(slots);
+  let old = generation(slots);
   let warned = false;
 
   /** Forgets the old generation; the young one becomes old. Warns once if that loses unexpired keys. */
@@ -130,16 +155,16 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       );
     }
     old = young;
-    young = generation();
+    young = generation(slots);
   };
   /** Drops what has expired, a generation at a time: memory holds at most two TTLs of keys. */
   const expire = (t: number) => {
     if (old.lastExpiry > t) return; // some old key is still remembered
-    if (old.expiries.size > 0) old = generation(); // every old key has expired
+    if (old.expiries.size > 0) old = generation(slots); // every old key has expired
     // Once young keys start to expire, they become old, to be forgotten in turn.
     if (young.firstExpiry <= t) {
       old = young;
-      young = generation();
+      young = generation(slots);
     }
   };
   const sweepClaims = (t: number) => {
@@ -171,9 +196,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
     }
     return claim;
   };
-  const isCompleted = (key: string, t: number): boolean => {
+  const isCompleted = (key: string, slot: number, t: number): boolean => {
     // The young generation is the newer: its entry wins over an older one of the same key.
-    const expiry = young.expiries.get(key) ?? old.expiries.get(key);
+    let expiry = young.expiries.get(key);
+    if (expiry === undefined && old.marks[slot] === 1) expiry = old.expiries.get(key);
     return expiry !== undefined && expiry > t;
   };
 
@@ -188,12 +214,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
     async claim(key, owner, ttlMs) {
       const t = now();
       expire(t);
-      if (isCompleted(key, t)) return "duplicate";
+      const slot = slotOf(key, slots);
+      if (isCompleted(key, slot, t)) return "duplicate";
       if (liveClaim(key, t)) return "in_progress";
       const bytes = costOf(key);
       if (!makeRoom(bytes, t)) return "full";
       const expiresAt = t + ttlMs;
-      claims.set(key, { owner, expiresAt, bytes });
+      claims.set(key, { owner, expiresAt, bytes, slot });
       claimBytes += bytes;
       if (expiresAt < claimsSweepAt) claimsSweepAt = expiresAt;
       return "claimed";
@@ -220,6 +247,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       if (!makeRoom(bytes, t)) return;
       const expiry = t + ttlMs;
       young.expiries.set(key, expiry);
+      young.marks[claim ? claim.slot : slotOf(key, slots)] = 1;
       young.bytes += bytes;
       if (t < young.firstStoredAt) young.firstStoredAt = t;
       if (expiry < young.firstExpiry) young.firstExpiry = expiry;
