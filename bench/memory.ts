@@ -19,7 +19,12 @@ export interface MemoryResult {
 }
 
 /** The servers measured: the Express reference and scribehook on each framework. */
-export const MEMORY_SERVERS = ["express-handwritten", "express-scribehook", "koa-scribehook", "fastify-scribehook"];
+export const MEMORY_SERVERS = [
+  "express-handwritten",
+  "express-scribehook",
+  "koa-scribehook",
+  "fastify-scribehook",
+];
 const BODY_BYTES = 20 * 1024 * 1024;
 
 const kb = (pid: number, field: string): number => {

@@ -3,6 +3,7 @@ import os from "node:os";
 import { root } from "./build";
 import type { BenchConfig } from "./configs";
 import type { LoadResult } from "./load";
+import type { MemoryResult } from "./memory";
 import { median } from "./stats";
 import type { StoreResult } from "./store";
 
@@ -34,6 +35,8 @@ interface ReportInput {
   configs: BenchConfig[];
   /** The dedupe-store benchmark (bench/store.ts), when it ran. */
   store?: StoreResult;
+  /** Peak memory of one in-flight 20 MB delivery per server (bench/memory.ts), when it ran. */
+  memory?: MemoryResult[];
   skipped: string[];
   loadAvgStart: number[];
   loadAvgEnd: number[];
@@ -101,9 +104,11 @@ export function writeReport(path: string, input: ReportInput): void {
     "",
   ];
   const summaries = new Map<string, Summary | undefined>();
+  const readme: string[] = [];
   for (const size of settings.sizes) {
     const bytes = input.measurements.find((m) => m.size === size)?.bytes;
     lines.push(`## ${size} body${bytes ? ` (about ${fmt(bytes)} bytes)` : ""}`, "");
+    const tableStart = lines.length;
     lines.push(
       "| configuration | req/s | p99 latency (ms) | vs bare same framework | vs hand-written same framework |",
     );
@@ -137,6 +142,7 @@ export function writeReport(path: string, input: ReportInput): void {
       lines.push(`| ${c.label}${s.problems.length ? " ⚠" : ""} | ${cells.join(" | ")} |`);
     }
     lines.push("");
+    readme.push(`**${size} body**`, "", ...lines.slice(tableStart));
   }
   if (input.store) {
     const st = input.store;
@@ -146,7 +152,7 @@ export function writeReport(path: string, input: ReportInput): void {
       "",
       `bench/store.ts, in its own process: \`claim\` + \`complete\` of ${fmt(st.deliveries)} fresh keys against the default ` +
         `\`memoryStore()\`, empty or filled to its bound (${fmt(st.fullKeys)} completed keys in ${fmt(st.maxBytes)} bytes, ` +
-        `so each delivery forgets the oldest key), on a new store each time, ${st.rounds} rounds in alternating order. Goal: full within 10 % of empty.`,
+        `so deliveries make it forget its older generation of keys), on a new store each time, ${st.rounds} rounds in alternating order. Goal: full within 10 % of empty.`,
       "",
       "| store | CPU µs per delivery (median) | each round | wall-clock µs (median) |",
       "| --- | --: | --- | --: |",
@@ -154,6 +160,24 @@ export function writeReport(path: string, input: ReportInput): void {
       `| full | ${us(st.fullUs)} | ${st.fullRounds.map(us).join(", ")} | ${us(st.fullWallUs)} |`,
       "",
       `Full vs empty (CPU): ${st.fullUs >= st.emptyUs ? "+" : ""}${((st.fullUs / st.emptyUs - 1) * 100).toFixed(1)} %.`,
+      "",
+    );
+  }
+  if (input.memory?.length) {
+    const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+    lines.push(
+      "## Memory: one in-flight 20 MB delivery",
+      "",
+      "bench/memory.ts: each server in its own process, after a warm-up delivery of the same size; its peak " +
+        "resident set during one 20 MB delivery (the word-level transcript body, the handler reading the payload), " +
+        "above its resident set just before (Linux VmHWM, reset through clear_refs). Goal: at most 2 × the body's size.",
+      "",
+      "| server | idle RSS (MB) | peak growth (MB) | × body size |",
+      "| --- | --: | --: | --: |",
+      ...input.memory.map(
+        (m) =>
+          `| ${m.server} | ${mb(m.idleRss)} | ${mb(m.peakGrowth)} | ${(m.peakGrowth / m.bodyBytes).toFixed(2)}× |`,
+      ),
       "",
     );
   }
@@ -198,6 +222,28 @@ export function writeReport(path: string, input: ReportInput): void {
     "",
   );
   writeFileSync(path, lines.join("\n") + keptSection(path));
+  if (path === `${root}BENCHMARKS.md`) writeReadmeSection(readme, input);
+}
+
+/** The README's benchmark section (between its bench:start / bench:end markers): the throughput tables. */
+function writeReadmeSection(tables: string[], input: ReportInput): void {
+  const file = `${root}README.md`;
+  const readme = readFileSync(file, "utf8");
+  const start = readme.indexOf("<!-- bench:start -->");
+  const end = readme.indexOf("<!-- bench:end -->");
+  if (start === -1 || end === -1) return;
+  const cpus = os.cpus();
+  const { settings } = input;
+  const intro =
+    `\`npx -y pnpm@10 bench\` (${new Date().toISOString().slice(0, 10)}; ${cpus[0]?.model ?? "unknown CPU"}, ` +
+    `${cpus.length} logical core(s); Node.js ${process.version}): autocannon in its own process, ` +
+    `${settings.connections} connections, every request a fresh HMAC-signed delivery, every handler reading the ` +
+    `payload, the dedupe store filled to its bound, ${settings.rounds} round(s) in rotated order, median (min–max). ` +
+    "Each scribehook row is read against a hand-written verifier on the same framework. Full report (dedupe store, " +
+    "memory, bundle sizes, method, machine): [BENCHMARKS.md](BENCHMARKS.md); what was profiled and changed: " +
+    "[bench/NOTES.md](bench/NOTES.md).";
+  const section = ["<!-- bench:start -->", intro, "", ...tables].join("\n");
+  writeFileSync(file, readme.slice(0, start) + section + readme.slice(end));
 }
 
 /** Where the section that scripts/bundle-size.ts writes begins; `pnpm bench` keeps it as it is. */

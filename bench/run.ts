@@ -9,6 +9,7 @@ import { buildBench, root } from "./build";
 import { type BenchConfig, configs } from "./configs";
 import { isBuilt } from "./dist";
 import type { LoadResult, LoadSpec } from "./load";
+import { MEMORY_SERVERS, type MemoryResult, measureMemory } from "./memory";
 import { type Measurement, writeReport } from "./report";
 import { REDIS_PREFIX } from "./servers/scribehook-options";
 import { bytesOf, rotate } from "./stats";
@@ -50,6 +51,17 @@ if (!settings.only || settings.only.test("memory-store")) {
     `dedupe store: empty ${store.emptyUs.toFixed(2)} µs, full ${store.fullUs.toFixed(2)} µs CPU per delivery ` +
       `(${((store.fullUs / store.emptyUs - 1) * 100).toFixed(1)} %)`,
   );
+}
+
+// Peak memory of one in-flight 20 MB delivery, per server.
+let memory: MemoryResult[] | undefined;
+if (!settings.only || settings.only.test("memory")) {
+  memory = [];
+  for (const name of MEMORY_SERVERS) {
+    const m = await measureMemory(name, bundle.server);
+    console.log(`memory: ${name} peak +${(m.peakGrowth / 2 ** 20).toFixed(1)} MB for a 20 MB delivery`);
+    memory.push(m);
+  }
 }
 
 // The Redis row's redis-server, filled with as many completed keys as the memory store's bound holds.
@@ -95,6 +107,7 @@ writeReport(settings.output, {
   measurements,
   configs: selected,
   store,
+  memory,
   skipped,
   loadAvgStart,
   loadAvgEnd,

@@ -39,7 +39,9 @@ export function transcriptionWebhook(options: ExpressWebhookOptions): ExpressTra
         ip: req.socket.remoteAddress,
       })
       .then((out) => {
-        res.writeHead(out.status, out.headers);
+        // Not writeHead(): so end() knows the whole body and sends Content-Length in one write.
+        res.statusCode = out.status;
+        for (const name in out.headers) res.setHeader(name, out.headers[name]!);
         res.end(out.body);
       }, next);
   }

@@ -8,7 +8,9 @@ export interface MemoryStoreOptions {
    * (`67_108_864`): up to ~250 000 keys of the usual length (~65 characters, 265 bytes each), and
    * never fewer than the newest ~125 000, so every delivery of a receiver taking up to ~18 000 a day
    * is remembered for the default 7-day `dedupeTtl`. Past it the oldest completed keys are forgotten
-   * first, half the bound at a time (the dedupe window shrinks); a live claim never is.
+   * first, half the bound at a time (the dedupe window shrinks); a live claim never is. Besides the
+   * keys, each of the two generations keeps four bytes of flags per key the bound holds (at most
+   * 1 MiB), so a fresh key is looked up in the older generation only when its flag is set.
    */
   maxBytes?: number | string;
   /**

@@ -1,5 +1,12 @@
 import { parseBytes } from "../units";
-import { type Claim, costOf, generation, MEMORY_STORE_DEFAULT_BYTES } from "./memory-store-entries";
+import {
+  type Claim,
+  costOf,
+  generation,
+  MEMORY_STORE_DEFAULT_BYTES,
+  MEMORY_STORE_ENTRY_BYTES,
+  slotOf,
+} from "./memory-store-entries";
 import type { MemoryDedupeStore, MemoryStoreOptions } from "./memory-store-options";
 
 export type { MemoryDedupeStore, MemoryStoreOptions } from "./memory-store-options";
@@ -44,8 +51,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
   let claimBytes = 0;
   /** No claim expires before this (a lower bound): sweeping claims earlier would find nothing. */
   let claimsSweepAt = Number.POSITIVE_INFINITY;
-  let young = generation();
-  let old = generation();
+  // About four slots a key the bound can hold (at most 1 Mi: 1 MiB a generation), so few slots collide.
+  const slots =
+    2 ** Math.min(20, Math.max(10, Math.ceil(Math.log2((4 * maxBytes) / MEMORY_STORE_ENTRY_BYTES))));
+  let young = generation(slots);
+  let old = generation(slots);
   let warned = false;
 
   /** Forgets the old generation; the young one becomes old. Warns once if that loses unexpired keys. */
@@ -57,16 +67,16 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       );
     }
     old = young;
-    young = generation();
+    young = generation(slots);
   };
   /** Drops what has expired, a generation at a time: memory holds at most two TTLs of keys. */
   const expire = (t: number) => {
     if (old.lastExpiry > t) return; // some old key is still remembered
-    if (old.expiries.size > 0) old = generation(); // every old key has expired
+    if (old.expiries.size > 0) old = generation(slots); // every old key has expired
     // Once young keys start to expire, they become old, to be forgotten in turn.
     if (young.firstExpiry <= t) {
       old = young;
-      young = generation();
+      young = generation(slots);
     }
   };
   const sweepClaims = (t: number) => {
@@ -98,9 +108,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
     }
     return claim;
   };
-  const isCompleted = (key: string, t: number): boolean => {
+  const isCompleted = (key: string, slot: number, t: number): boolean => {
     // The young generation is the newer: its entry wins over an older one of the same key.
-    const expiry = young.expiries.get(key) ?? old.expiries.get(key);
+    let expiry = young.expiries.get(key);
+    if (expiry === undefined && old.marks[slot] === 1) expiry = old.expiries.get(key);
     return expiry !== undefined && expiry > t;
   };
 
@@ -115,12 +126,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
     async claim(key, owner, ttlMs) {
       const t = now();
       expire(t);
-      if (isCompleted(key, t)) return "duplicate";
+      const slot = slotOf(key, slots);
+      if (isCompleted(key, slot, t)) return "duplicate";
       if (liveClaim(key, t)) return "in_progress";
       const bytes = costOf(key);
       if (!makeRoom(bytes, t)) return "full";
       const expiresAt = t + ttlMs;
-      claims.set(key, { owner, expiresAt, bytes });
+      claims.set(key, { owner, expiresAt, bytes, slot });
       claimBytes += bytes;
       if (expiresAt < claimsSweepAt) claimsSweepAt = expiresAt;
       return "claimed";
@@ -147,6 +159,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       if (!makeRoom(bytes, t)) return;
       const expiry = t + ttlMs;
       young.expiries.set(key, expiry);
+      young.marks[claim ? claim.slot : slotOf(key, slots)] = 1;
       young.bytes += bytes;
       if (t < young.firstStoredAt) young.firstStoredAt = t;
       if (expiry < young.firstExpiry) young.firstExpiry = expiry;

@@ -11,31 +11,32 @@ import { readStream as readWebStream } from "./read-web";
  * Reads a stream to its end under `limit` bytes and `timeoutMs`. A Node stream is paused on a timeout,
  * never destroyed, so the server can still answer 408 on its socket.
  */
-export async function readStream(body: object, options: ReadStreamOptions): Promise<Uint8Array> {
+export function readStream(body: object, options: ReadStreamOptions): Promise<Uint8Array> {
   const node = isNodeReadable(body);
   if (!node) return readWebStream(body, options);
-  if (node.readableEnded || node.readable === false) throw readFailure("already_read");
+  if (node.readableEnded || node.readable === false) return Promise.reject(readFailure("already_read"));
   const { limit, declaredLength } = options;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const timer = setTimeout(() => {
       node.unpipe?.();
       node.pause();
       reject(readFailure("timeout"));
     }, options.timeoutMs);
+    // After a timeout this settles later, when the socket closes; nothing is waiting for it then.
+    getRawBody(node, {
+      limit,
+      length: declaredLength !== undefined && !Number.isNaN(declaredLength) ? declaredLength : undefined,
+    }).then(
+      (bytes) => {
+        clearTimeout(timer);
+        resolve(bytes);
+      },
+      (err) => {
+        clearTimeout(timer);
+        reject((err as { reason?: string }).reason ? err : readFailure(reasonOf(err), err));
+      },
+    );
   });
-  const reading = getRawBody(node, {
-    limit,
-    length: declaredLength !== undefined && !Number.isNaN(declaredLength) ? declaredLength : undefined,
-  });
-  reading.catch(() => {}); // settled later when a timed-out socket closes; nothing is waiting then
-  try {
-    return await Promise.race([reading, deadline]);
-  } catch (err) {
-    throw (err as { reason?: string }).reason ? err : readFailure(reasonOf(err), err);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function reasonOf(err: unknown) {
