@@ -65,12 +65,12 @@ describe.each(Object.entries(CONDITIONS))("an edge bundle with the %s conditions
   });
 
   // Issue 13's goals are 10 KB for one provider and 25 KB for all. All providers is met. One provider
-  // measured 13.6 KB once result readers, the watchdog, URL signing, the allowIps checker, the queue's
-  // enqueuer and the multipart reader became opt-in: what remains is receiving itself (see
-  // BENCHMARKS.md), so this guard holds that line at 13.9 KB.
-  it("stays within its size budgets (one provider 13.9 KB, all providers 25 KB gzipped)", () => {
+  // measured 13.8 KB once result readers, the watchdog, URL signing, the allowIps checker, the queue's
+  // enqueuer and the multipart reader became opt-in (and memoryStore gained its slot flags): what
+  // remains is receiving itself (see BENCHMARKS.md), so this guard holds that line at 14.1 KB.
+  it("stays within its size budgets (one provider 14.1 KB, all providers 25 KB gzipped)", () => {
     expect(every.gzipped).toBeLessThanOrEqual(25 * 1024);
-    expect(single.gzipped).toBeLessThanOrEqual(13.9 * 1024);
+    expect(single.gzipped).toBeLessThanOrEqual(14.1 * 1024);
     expect(single.gzipped).toBeLessThan(every.gzipped);
   });
 });
