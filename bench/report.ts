@@ -93,7 +93,7 @@ export function writeReport(path: string, input: ReportInput): void {
       "(InstantTranscriber's `X-InstantTranscriber-Signature: sha256=<hex>`; GitHub's `X-Hub-Signature-256` for octokit), " +
       "so scribehook never answers from its dedupe store. " +
       "scribehook's rows run with the dedupe store filled to its bound before the first request: the default " +
-      "`memoryStore()` (64 MiB) holds about 253,000 completed keys, so every delivery makes it forget the oldest one, " +
+      "`memoryStore()` (64 MiB) holds about 253,000 completed keys, so deliveries make it forget its older generation of keys, " +
       "the state of a receiver that took more deliveries within the 7-day dedupe window than its store holds; " +
       "the `redisStore()` row's local redis-server holds as many completed keys. " +
       "The body is a word-level transcript (many small JSON objects). " +
