@@ -133,7 +133,10 @@ describe("plain Request / Response", () => {
     await req.json();
     const res = await hooks.fetch(req);
     expect(res.status).toBe(500);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("body_already_parsed");
+    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("body_already_parsed");
+    // The fix a Fetch user needs, not only the Node body parsers'.
+    expect(error.message).toMatch(/On a Fetch handler, give it the Request before anything reads the body/);
   });
 
   it("passes the client address for allowIps", async () => {

@@ -87,7 +87,8 @@ function toWebhookError(
         "body_already_parsed",
         500,
         "The request body was already read by a body parser mounted before scribehook, so its signature cannot be checked. " +
-          "Mount scribehook before express.json() / bodyParser() / koa-bodyparser, or keep the raw bytes as req.rawBody.",
+          "Mount scribehook before express.json() / bodyParser() / koa-bodyparser, or keep the raw bytes as req.rawBody. " +
+          "On a Fetch handler, give it the Request before anything reads the body (or a request.clone()).",
         {},
         cause,
       );

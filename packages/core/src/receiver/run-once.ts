@@ -3,6 +3,7 @@ import { storeKey } from "../dedupe/store-key";
 import { WebhookError } from "../errors";
 import type { Emitter, TranscriptionEvent } from "../events";
 import type { WebhookResponse } from "../http";
+import { ownerId } from "./owner-id";
 import { DUPLICATE, OK } from "./respond";
 
 /** What running a delivery's handlers once needs. */
@@ -176,17 +177,6 @@ function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
-}
-
-let ownerPrefix: string | undefined;
-let ownerCount = 0;
-/**
- * A claim's owner: unique among every process sharing a store (a random prefix drawn once, on the
- * first delivery: edge runtimes allow no random values at module scope) and cheaper than a UUID each.
- */
-function ownerId(): string {
-  ownerPrefix ??= crypto.randomUUID();
-  return `${ownerPrefix}:${++ownerCount}`;
 }
 
 /** Runs `fn`, turning a synchronous throw into a rejection. */
