@@ -4,7 +4,10 @@ import { WebhookError } from "../errors";
 import type { TranscriptionEvent } from "../events";
 import type { WebhookResponse } from "../http";
 import type { TranscriptionQueue } from "../queue/queue";
+import { ownerId } from "./owner-id";
 import { DUPLICATE, OK } from "./respond";
+import { settleWithin } from "./settle-within";
+import { attempt, storeFull, storeUnavailable } from "./store-call";
 
 /** What the ack-first path needs. */
 export interface EnqueueOnceOptions {
@@ -37,51 +40,34 @@ export function createEnqueueOnce({
   dedupeTtlMs,
   enqueueTimeoutMs,
 }: EnqueueOnceOptions) {
+  const timedOut = new Error(`enqueue took longer than ${enqueueTimeoutMs} ms`);
   return async function enqueueOnce(
     event: TranscriptionEvent,
     success: WebhookResponse,
   ): Promise<WebhookResponse> {
-    const owner = crypto.randomUUID();
+    const owner = ownerId();
     // Long keys are stored as their SHA-256, as on the direct path (see run-once.ts).
     const key = await storeKey(event.idempotencyKey);
     const claim = await attempt(() => store.claim(key, owner, claimTtlMs)).catch((cause) => {
-      throw Object.assign(
-        new WebhookError(
-          "store_unavailable",
-          503,
-          "The dedupe store is unreachable; nothing was acknowledged",
-          {
-            "retry-after": "30",
-          },
-        ),
-        { cause },
-      );
+      throw storeUnavailable(cause);
     });
     const duplicateReply = success === OK ? DUPLICATE : success;
     if (claim === "duplicate") return duplicateReply;
-    if (claim === "full") {
-      throw new WebhookError(
-        "store_full",
-        503,
-        "The dedupe store is full of deliveries still being processed; nothing was acknowledged",
-        { "retry-after": "30" },
-      );
-    }
+    if (claim === "full") throw storeFull();
     let queued: Awaited<ReturnType<TranscriptionQueue["enqueue"]>>;
     try {
-      queued = await withTimeout(
+      queued = await settleWithin(
         attempt(() => queue.enqueue(event)),
         enqueueTimeoutMs,
+        timedOut,
       );
     } catch (cause) {
       if (claim === "claimed") await attempt(() => store.release(key, owner)).catch(() => {});
-      throw Object.assign(
-        new WebhookError(
-          "queue_unavailable",
-          503,
-          "The queue did not store the delivery in time; nothing was acknowledged, so the provider's retry will be queued",
-          { "retry-after": "30" },
-        ),
+      throw new WebhookError(
+        "queue_unavailable",
+        503,
+        "The queue did not store the delivery in time; nothing was acknowledged, so the provider's retry will be queued",
+        { "retry-after": "30" },
         { cause },
       );
     }
@@ -89,17 +75,4 @@ export function createEnqueueOnce({
     if (claim === "claimed") await attempt(() => store.complete(key, owner, dedupeTtlMs)).catch(() => {});
     return queued === "duplicate" ? duplicateReply : success;
   };
-}
-
-/** Runs `fn`, turning a synchronous throw into a rejection. */
-const attempt = async <T>(fn: () => Promise<T>): Promise<T> => fn();
-
-/** Rejects when `promise` has not settled within `ms`. */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  promise.catch(() => {}); // a late rejection after the timeout is not unhandled
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`enqueue took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -5,6 +5,8 @@ import type { Emitter, TranscriptionEvent } from "../events";
 import type { WebhookResponse } from "../http";
 import { ownerId } from "./owner-id";
 import { DUPLICATE, OK } from "./respond";
+import { MAX_TIMER_MS, settleWithin } from "./settle-within";
+import { attempt, storeFull, storeUnavailable } from "./store-call";
 
 /** What running a delivery's handlers once needs. */
 export interface RunOnceOptions {
@@ -82,20 +84,13 @@ export function createRunOnce({
         "retry-after": String(Math.max(1, Math.ceil(Math.min(claimTtlMs, 5_000) / 1000))),
       });
     }
-    if (claim === "full") {
-      throw new WebhookError(
-        "store_full",
-        503,
-        "The dedupe store is full of deliveries still being processed; nothing was acknowledged",
-        { "retry-after": "30" },
-      );
-    }
+    if (claim === "full") throw storeFull();
     if (claim !== "claimed") throw storeUnavailable(new TypeError(`claim() answered ${String(claim)}`));
 
     const stopRenewing = renews ? keepClaimAlive(store, key, owner, claimTtlMs) : noop;
     const handlers = emitter.emit(event);
     try {
-      await settleWithin(handlers, handlerTimeoutMs);
+      await settleWithin(handlers, handlerTimeoutMs, TIMED_OUT);
     } catch (cause) {
       stopRenewing();
       await attempt(() => store.release(key, owner)).catch(() => {});
@@ -159,34 +154,3 @@ function keepClaimAlive(store: DedupeStore, key: string, owner: string, ttlMs: n
 
 const TIMED_OUT = Symbol("timed out");
 const noop = () => {};
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** Resolves or rejects as `promise` does, or rejects with `TIMED_OUT` after `ms`. */
-function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    // Past 2^31 - 1 ms a timer fires at once: clamp (24.8 days is "never" for a webhook).
-    const timer = setTimeout(() => reject(TIMED_OUT), Math.min(ms, MAX_TIMER_MS));
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** Runs `fn`, turning a synchronous throw into a rejection. */
-const attempt = async <T>(fn: () => Promise<T>): Promise<T> => fn();
-
-const storeUnavailable = (cause?: unknown) =>
-  new WebhookError(
-    "store_unavailable",
-    503,
-    "The dedupe store is unreachable; nothing was acknowledged",
-    { "retry-after": "30" },
-    cause === undefined ? undefined : { cause },
-  );

@@ -1,9 +1,7 @@
 import type { EventHandler, TranscriptionEvent } from "../events";
+import { MAX_TIMER_MS } from "../receiver/settle-within";
 import type { JobStatusFn, OverdueEvent } from "./overdue";
 import { type PolledFields, pollOutcome } from "./poll";
-
-/** Node's timers cap a delay at 2^31-1 ms (24.8 days); longer waits are re-armed. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** What the in-memory watchdog calls when a deadline passes without a callback. */
 export interface MemoryWatchdogOptions {
