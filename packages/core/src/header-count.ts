@@ -1,4 +1,4 @@
-import { headerReader, type IncomingHeaders, type WebhookRequest } from "./http";
+import { headerReader, headerText, type IncomingHeaders, type WebhookRequest } from "./http";
 
 /** How a request's headers are read: a value (repeats joined with ", ") and how many times it was sent. */
 export interface RequestHeaders {
@@ -27,10 +27,7 @@ export function requestHeaders(request: Pick<WebhookRequest, "headers" | "rawHea
   if (rawHeaders) {
     const node = headers as Record<string, string | string[] | number | undefined>;
     return {
-      header: (name) => {
-        const value = node[name.toLowerCase()];
-        return value === undefined ? undefined : Array.isArray(value) ? value.join(", ") : String(value);
-      },
+      header: (name) => headerText(node[name.toLowerCase()]),
       count: (name) => countRaw(rawHeaders, name.toLowerCase()),
     };
   }

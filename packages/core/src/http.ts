@@ -78,8 +78,8 @@ export function headerReader(headers: IncomingHeaders): (name: string) => string
   }
   const map = new Map<string, string>();
   const add = (key: string, value: unknown) => {
-    if (value === undefined || value === null) return;
-    const text = Array.isArray(value) ? value.join(", ") : String(value);
+    const text = headerText(value);
+    if (text === undefined) return;
     const k = key.toLowerCase();
     const prev = map.get(k);
     map.set(k, prev === undefined ? text : `${prev}, ${text}`);
@@ -102,4 +102,18 @@ export function mediaType(contentType: string | undefined): string {
   if (!contentType) return "";
   const semi = contentType.indexOf(";");
   return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+}
+
+/**
+ * One header entry's value as text: a list (Node's `set-cookie`) joined with ", ", as Fetch joins
+ * repeats; `undefined` for none.
+ *
+ * @example
+ * ```ts
+ * headerText(["a=1", "b=2"]); // "a=1, b=2"
+ * ```
+ */
+export function headerText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return Array.isArray(value) ? value.join(", ") : String(value);
 }
