@@ -1,63 +1,32 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { signDelivery } from "@scribehook/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RedisServer, startRedisServer } from "../support/redis-server";
+import { type Started, startExample } from "./example-process";
 
 // examples/bullmq started with its one command against a real redis-server: a web process and two
 // workers. Deliveries are answered by the web process and handled, once each, by the workers.
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const TOKEN = "bullmq-example-token";
 let redis: RedisServer;
-let child: ChildProcess | undefined;
+let app: Started | undefined;
 
 beforeAll(async () => {
   redis = await startRedisServer();
 });
 afterAll(async () => {
-  // Its own process group: npx → pnpm → start.ts → three node processes, ended by this one id.
-  if (child?.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+  // Its own process group: npx → pnpm → start.ts → three node processes, ended together.
+  await app?.stop();
   await redis?.dispose();
 });
 
 describe("examples/bullmq", () => {
   it("starts a web process and two workers with one command; the workers handle every delivery once", async () => {
-    child = spawn("npx", ["-y", "pnpm@10", "--filter", "@scribehook/example-bullmq", "start"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: "0",
-        AAI_TOKEN: TOKEN,
-        REDIS_PORT: String(redis.port),
-        HANDLER_DELAY_MS: "300",
-      },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+    app = await startExample("bullmq", {
+      env: { PORT: "0", AAI_TOKEN: TOKEN, REDIS_PORT: String(redis.port), HANDLER_DELAY_MS: "300" },
+      ready: /^\[web\] listening on /,
     });
-    const lines: string[] = [];
-    const waiting: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-    let stderr = "";
-    child.stderr!.on("data", (c) => {
-      stderr += c;
-    });
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      lines.push(line);
-      for (const w of waiting.filter((w) => w.pattern.test(line))) {
-        waiting.splice(waiting.indexOf(w), 1);
-        w.resolve(line);
-      }
-    });
-    const printed = (pattern: RegExp) =>
-      new Promise<string>((resolve, reject) => {
-        const seen = lines.find((l) => pattern.test(l));
-        if (seen) return resolve(seen);
-        waiting.push({ pattern, resolve });
-        child!.once("exit", (code) => reject(new Error(`example exited (${code}):\n${stderr}`)));
-      });
-
-    const base = (await printed(/^\[web\] listening on /)).replace(/^\[web\] listening on /, "");
+    const { printed, lines } = app;
+    const base = app.ready.replace(/^\[web\] listening on /, "");
     await Promise.all([printed(/^\[worker-1\] worker-1 ready$/), printed(/^\[worker-2\] worker-2 ready$/)]);
 
     const ids = Array.from({ length: 8 }, (_, i) => `example-${i}`);

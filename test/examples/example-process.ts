@@ -10,6 +10,8 @@ export interface Started {
   child: ChildProcess;
   /** The line that said the example is ready. */
   ready: string;
+  /** Every line it printed on stdout so far, colours dropped. */
+  lines: readonly string[];
   /** Resolves when the example has printed a line matching `pattern` (already or still to come). */
   printed(pattern: RegExp): Promise<string>;
   /** Ends the example's whole process tree (npx → pnpm → runtime) and waits for it. */
@@ -83,7 +85,7 @@ export async function startExample(example: string, options: StartOptions = {}):
     await exited;
   };
   try {
-    return { child, ready: await printed(options.ready ?? /^listening on /), printed, stop };
+    return { child, ready: await printed(options.ready ?? /^listening on /), lines, printed, stop };
   } catch (error) {
     await stop();
     throw error;
