@@ -96,15 +96,7 @@ export function sendTruncated(
           }, req.trickleMs);
     socket.on("close", () => clearInterval(trickle));
     socket.on("connect", () => {
-      const head = [
-        `POST ${req.path} HTTP/1.1`,
-        `host: ${url.host}`,
-        `content-length: ${req.declaredLength}`,
-        ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
-        "",
-        "",
-      ].join("\r\n");
-      socket.write(head + req.sent);
+      socket.write(requestHead("POST", url, req) + req.sent);
     });
     socket.on("data", (c: Buffer) => {
       chunks.push(c);
@@ -188,15 +180,7 @@ export function sendFlood(
       }
     };
     socket.on("connect", () => {
-      const head = [
-        `${req.method ?? "POST"} ${req.path} HTTP/1.1`,
-        `host: ${url.host}`,
-        `content-length: ${req.declaredLength}`,
-        ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
-        "",
-        "",
-      ].join("\r\n");
-      socket.write(head);
+      socket.write(requestHead(req.method ?? "POST", url, req));
       pump();
     });
     socket.on("drain", pump);
@@ -207,4 +191,20 @@ export function sendFlood(
     socket.on("close", finish);
     socket.on("end", finish);
   });
+}
+
+/** An HTTP/1.1 request head declaring `declaredLength` bytes of body, written by hand. */
+function requestHead(
+  method: string,
+  url: URL,
+  req: { path: string; headers: Record<string, string>; declaredLength: number },
+): string {
+  return [
+    `${method} ${req.path} HTTP/1.1`,
+    `host: ${url.host}`,
+    `content-length: ${req.declaredLength}`,
+    ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`),
+    "",
+    "",
+  ].join("\r\n");
 }
