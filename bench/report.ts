@@ -119,17 +119,15 @@ export function writeReport(path: string, input: ReportInput): void {
         summarise(input.measurements.filter((m) => m.config === c.id && m.size === size)),
       );
     }
-    // node:http has no hand-written row of its own: its Fetch row is read against Express's.
-    const expressLimit = summaries.get(
-      `${input.configs.find((b) => b.limit && b.framework === "Express")?.id}@${size}`,
-    );
+    /** The summary of the row of `framework` that `pick` chooses (its bare server, its hand-written verifier). */
+    const reference = (framework: string, pick: (b: BenchConfig) => boolean | undefined) =>
+      summaries.get(`${input.configs.find((b) => pick(b) && b.framework === framework)?.id}@${size}`);
     for (const c of input.configs) {
       const s = summaries.get(`${c.id}@${size}`);
       if (!s) continue;
-      const reference = (pick: (b: BenchConfig) => boolean | undefined) =>
-        summaries.get(`${input.configs.find((b) => pick(b) && b.framework === c.framework)?.id}@${size}`);
-      const bare = reference((b) => b.bare);
-      const limit = reference((b) => b.limit) ?? expressLimit;
+      const bare = reference(c.framework, (b) => b.bare);
+      // node:http has no hand-written row of its own: its Fetch row is read against Express's.
+      const limit = reference(c.framework, (b) => b.limit) ?? reference("Express", (b) => b.limit);
       const cells =
         s.rounds === 0
           ? ["failed", "—", "—", "—"]
