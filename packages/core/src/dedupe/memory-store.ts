@@ -79,14 +79,17 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       young = generation(slots);
     }
   };
+  /** Drops a claim and its bytes. */
+  const dropClaim = (key: string, claim: Claim) => {
+    claims.delete(key);
+    claimBytes -= claim.bytes;
+  };
   const sweepClaims = (t: number) => {
     if (t < claimsSweepAt) return;
     let next = Number.POSITIVE_INFINITY;
     for (const [key, claim] of claims) {
-      if (claim.expiresAt <= t) {
-        claims.delete(key);
-        claimBytes -= claim.bytes;
-      } else if (claim.expiresAt < next) next = claim.expiresAt;
+      if (claim.expiresAt <= t) dropClaim(key, claim);
+      else if (claim.expiresAt < next) next = claim.expiresAt;
     }
     claimsSweepAt = next;
   };
@@ -102,8 +105,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
   const liveClaim = (key: string, t: number): Claim | undefined => {
     const claim = claims.get(key);
     if (claim && claim.expiresAt <= t) {
-      claims.delete(key);
-      claimBytes -= claim.bytes;
+      dropClaim(key, claim);
       return undefined;
     }
     return claim;
@@ -149,10 +151,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
       const t = now();
       expire(t);
       const claim = claims.get(key);
-      if (claim) {
-        claims.delete(key);
-        claimBytes -= claim.bytes;
-      }
+      if (claim) dropClaim(key, claim);
       const bytes = claim ? claim.bytes : costOf(key);
       // Room is made among completed keys only; if live claims fill the store, this key is not
       // remembered (forgetting a processed key beats forgetting a running one).
@@ -168,10 +167,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): MemoryDedupeStore
     },
     async release(key, owner) {
       const claim = claims.get(key);
-      if (claim?.owner === owner) {
-        claims.delete(key);
-        claimBytes -= claim.bytes;
-      }
+      if (claim?.owner === owner) dropClaim(key, claim);
     },
   };
 }
