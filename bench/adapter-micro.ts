@@ -8,11 +8,10 @@
  *   node --import tsx bench/adapter-micro.ts [frameworks=express,koa,fastify] [size=1.5kb] [requests=20000]
  */
 import { spawnSync } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import { buildBench, root } from "./build";
-import { BENCH_SECRET, bodyParts } from "./payload";
+import { deliveries } from "./payload";
 import type { MakeServer } from "./servers/common";
 import { bytesOf, median } from "./stats";
 
@@ -36,14 +35,7 @@ const { inject } = fastifyRequire("light-my-request") as {
   ) => Promise<{ statusCode: number; body: string }>;
 };
 
-const { prefix, suffix } = bodyParts(bytesOf(size));
-function deliveries(n: number) {
-  return Array.from({ length: n }, () => {
-    const payload = Buffer.concat([prefix, suffix(randomUUID())]);
-    const signature = `sha256=${createHmac("sha256", BENCH_SECRET).update(payload).digest("hex")}`;
-    return { payload, signature };
-  });
-}
+const nextDelivery = deliveries("instanttranscriber", bytesOf(size));
 
 async function dispatcherOf(name: string): Promise<unknown> {
   const { make } = (await import(`./servers/${name}.ts`)) as { make: MakeServer };
@@ -52,14 +44,14 @@ async function dispatcherOf(name: string): Promise<unknown> {
 }
 
 async function cpuPerRequest(dispatch: unknown, n: number): Promise<number> {
-  const batch = deliveries(n);
+  const batch = Array.from({ length: n }, nextDelivery);
   const cpu = process.cpuUsage();
-  for (const { payload, signature } of batch) {
+  for (const { body, headers } of batch) {
     const res = await inject(dispatch, {
       method: "POST",
       url: "/webhooks/instanttranscriber",
-      headers: { "content-type": "application/json", "x-instanttranscriber-signature": signature },
-      payload,
+      headers,
+      payload: body,
     });
     if (res.statusCode !== 200) throw new Error(`answered ${res.statusCode}: ${res.body}`);
   }

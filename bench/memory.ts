@@ -3,11 +3,10 @@
 // through clear_refs just before the delivery). Run by `pnpm bench`, or alone:
 //   npx -y pnpm@10 build && node --import tsx bench/memory.ts
 import { spawn } from "node:child_process";
-import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { buildBench, root } from "./build";
-import { BENCH_SECRET, bodyParts } from "./payload";
+import { deliveries } from "./payload";
 
 /** What one server's measurement gave. */
 export interface MemoryResult {
@@ -33,9 +32,7 @@ const kb = (pid: number, field: string): number => {
 };
 
 function deliver(port: number, bytes: number): Promise<number> {
-  const { prefix, suffix } = bodyParts(bytes);
-  const body = Buffer.concat([prefix, suffix(randomUUID())]);
-  const signature = `sha256=${createHmac("sha256", BENCH_SECRET).update(body).digest("hex")}`;
+  const { body, headers } = deliveries("instanttranscriber", bytes)();
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -43,7 +40,7 @@ function deliver(port: number, bytes: number): Promise<number> {
         host: "127.0.0.1",
         method: "POST",
         path: "/webhooks/instanttranscriber",
-        headers: { "content-type": "application/json", "x-instanttranscriber-signature": signature },
+        headers,
       },
       (res) => {
         res.resume();
