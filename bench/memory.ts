@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { buildBench, root } from "./build";
+import { firstLine } from "./child-output";
 import { deliveries } from "./payload";
 
 /** What one server's measurement gave. */
@@ -68,13 +69,7 @@ export async function measureMemory(name: string, server = buildBench().server):
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout!.on("data", (d: Buffer) => {
-        const m = /PORT (\d+)/.exec(d.toString());
-        if (m) resolve(Number(m[1]));
-      });
-      child.once("exit", (code) => reject(new Error(`${name} exited (${code})`)));
-    });
+    const port = Number(await firstLine(child, /^PORT (\d+)$/, 30_000));
     const pid = child.pid!;
     if ((await deliver(port, BODY_BYTES)) !== 200) throw new Error(`${name}: warm-up delivery refused`);
     await new Promise((r) => setTimeout(r, 1000));

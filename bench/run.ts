@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import Redis from "ioredis";
 import { hasRedisServer, type RedisServer, startRedisServer } from "../test/support/redis-server";
 import { buildBench, root } from "./build";
+import { firstLine } from "./child-output";
 import { type BenchConfig, configs } from "./configs";
 import { isBuilt } from "./dist";
 import type { LoadResult, LoadSpec } from "./load";
@@ -165,30 +166,6 @@ function check(r: LoadResult, handled: number): string | undefined {
     return `server handled ${handled} deliveries for ${acknowledged} acknowledged`;
   }
   return undefined;
-}
-
-function firstLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let buffered = "";
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms`)), timeoutMs);
-    const onData = (d: Buffer) => {
-      buffered += d.toString();
-      for (const line of buffered.split("\n")) {
-        const m = pattern.exec(line.trim());
-        if (m) {
-          clearTimeout(timer);
-          child.stdout!.off("data", onData);
-          resolve(m[1]!);
-          return;
-        }
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`process exited (${code}) before ${pattern}`));
-    });
-  });
 }
 
 /** Runs bench/store.ts in its own process (plain node, with --expose-gc) and reads its JSON line. */
