@@ -6,6 +6,8 @@
  * and comparing changes on a shared machine; the figures users read come from `pnpm bench`.
  *
  *   node --import tsx bench/adapter-micro.ts [frameworks=express,koa,fastify] [size=1.5kb] [requests=20000]
+ *
+ * `octokit` as a framework compares `@octokit/webhooks` on Express with scribehook's Express adapter.
  */
 import { spawnSync } from "node:child_process";
 import type { Server } from "node:http";
@@ -35,7 +37,10 @@ const { inject } = fastifyRequire("light-my-request") as {
   ) => Promise<{ statusCode: number; body: string }>;
 };
 
-const nextDelivery = deliveries("instanttranscriber", bytesOf(size));
+const nextDelivery = {
+  instanttranscriber: deliveries("instanttranscriber", bytesOf(size)),
+  github: deliveries("github", bytesOf(size)),
+};
 
 async function dispatcherOf(name: string): Promise<unknown> {
   const { make } = (await import(`./servers/${name}.ts`)) as { make: MakeServer };
@@ -43,13 +48,14 @@ async function dispatcherOf(name: string): Promise<unknown> {
   return server.listeners("request")[0];
 }
 
-async function cpuPerRequest(dispatch: unknown, n: number): Promise<number> {
-  const batch = Array.from({ length: n }, nextDelivery);
+async function cpuPerRequest(name: string, dispatch: unknown, n: number): Promise<number> {
+  const kind = name.startsWith("octokit") ? "github" : "instanttranscriber";
+  const batch = Array.from({ length: n }, nextDelivery[kind]);
   const cpu = process.cpuUsage();
   for (const { body, headers } of batch) {
     const res = await inject(dispatch, {
       method: "POST",
-      url: "/webhooks/instanttranscriber",
+      url: `/webhooks/${kind}`,
       headers,
       payload: body,
     });
@@ -60,17 +66,20 @@ async function cpuPerRequest(dispatch: unknown, n: number): Promise<number> {
 }
 
 for (const framework of frameworks.split(",")) {
-  const names = [`${framework}-handwritten`, `${framework}-scribehook`];
+  const names =
+    framework === "octokit"
+      ? ["octokit-express", "express-scribehook"]
+      : [`${framework}-handwritten`, `${framework}-scribehook`];
   const dispatchers = await Promise.all(names.map(dispatcherOf));
   const rounds: number[][] = names.map(() => []);
-  for (const d of dispatchers) await cpuPerRequest(d, Math.min(requests, 5000)); // warm up
+  for (const [i, d] of dispatchers.entries()) await cpuPerRequest(names[i]!, d, Math.min(requests, 5000)); // warm up
   for (let round = 0; round < 5; round++) {
     for (const i of round % 2 ? [1, 0] : [0, 1])
-      rounds[i]!.push(await cpuPerRequest(dispatchers[i], requests));
+      rounds[i]!.push(await cpuPerRequest(names[i]!, dispatchers[i], requests));
   }
   const [hand, ours] = rounds.map(median) as [number, number];
   console.log(
-    `${framework.padEnd(8)} ${size}: hand-written ${hand.toFixed(1)} µs, scribehook ${ours.toFixed(1)} µs CPU per request; ` +
+    `${framework.padEnd(8)} ${size}: ${names[0]} ${hand.toFixed(1)} µs, scribehook ${ours.toFixed(1)} µs CPU per request; ` +
       `throughput ratio ≈ ${(hand / ours).toFixed(2)}× (rounds: ${rounds.map((r) => r.map((x) => x.toFixed(0)).join("/")).join(" vs ")})`,
   );
 }

@@ -15,8 +15,8 @@ export async function importDist<T = any>(pkg: string): Promise<T> {
   return import(pathToFileURL(distEntry(pkg)).href) as Promise<T>;
 }
 
-/** `raw-body` (resolved from core, which depends on it; the root does not list it). */
+/** `raw-body`, which the hand-written Koa reference reads its body with (a dev dependency of the root). */
 export const rawBody: (
   stream: NodeJS.ReadableStream,
   options: { limit: string | number },
-) => Promise<Buffer> = createRequire(`${root}packages/core/package.json`)("raw-body");
+) => Promise<Buffer> = createRequire(`${root}package.json`)("raw-body");

@@ -13,7 +13,7 @@ const BODY_BYTES = 10 * MB;
 const CONCURRENT = 20;
 /**
  * What the process may use beyond its idle RSS and the 20 bodies themselves: garbage V8 has not
- * collected yet (each body's chunks before raw-body joins them, the text JSON.parse reads, the
+ * collected yet (each body's socket chunks once copied, the text JSON.parse reads, the
  * parsed strings once a handler is done), and socket buffers. Measured on the development machine
  * (Node 20, 2 cores, idle RSS 93–125 MB): the peak exceeded idle + 200 MB by 30–124 MB over six
  * runs, the spread being when V8 happens to collect. The bound adds headroom for a loaded CI host.

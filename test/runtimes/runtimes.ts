@@ -87,7 +87,7 @@ function installApp(name: string): string {
   const core = JSON.parse(readFileSync(join(coreDir, "package.json"), "utf8")) as {
     version: string;
     files: string[];
-    dependencies: Record<string, string>;
+    dependencies?: Record<string, string>;
   };
   writeFileSync(
     join(dir, "package.json"),
@@ -99,7 +99,7 @@ function installApp(name: string): string {
     if (existsSync(join(coreDir, file)))
       cpSync(join(coreDir, file), join(installed, file), { recursive: true });
   }
-  for (const dep of Object.keys(core.dependencies)) {
+  for (const dep of Object.keys(core.dependencies ?? {})) {
     symlinkSync(realpathSync(join(coreDir, "node_modules", dep)), join(dir, "node_modules", dep));
   }
   return dir;

@@ -52,7 +52,7 @@ export async function readBodyWith(
   try {
     return await read(body, options);
   } catch (err) {
-    // The reader's error (and raw-body's or the stream's, as its cause) stays the cause.
+    // The reader's error (and the stream's, as its cause) stays the cause.
     const reason = (err as { reason?: ReadFailure }).reason;
     throw toWebhookError(reason ?? "aborted", options, { cause: err });
   }

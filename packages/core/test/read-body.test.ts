@@ -198,3 +198,27 @@ describe.each([
     expect(text(await readBody(stream, { ...opts, declaredLength: Number("abc") }))).toBe("abc");
   });
 });
+
+describe("readBody with the node reader and a declared length", () => {
+  const readBody = (body: RequestBody, options: ReadBodyOptions) => readBodyWith(nodeReader, body, options);
+
+  it("reads the declared bytes across chunks into one buffer of that length", async () => {
+    const { stream } = countingStream([Buffer.from("ab"), Buffer.from("cde"), Buffer.from("f")]);
+    const out = await readBody(stream, { ...opts, declaredLength: 6 });
+    expect(text(out)).toBe("abcdef");
+    expect(out.byteLength).toBe(6);
+  });
+  it("answers 400 when the stream is longer than its declared length, and stops reading it", async () => {
+    const { stream } = countingStream(Array.from({ length: 100 }, () => Buffer.alloc(64, 97)));
+    const e = await errOf(readBody(stream, { ...opts, limit: 100_000, declaredLength: 100 }));
+    expect(e.status).toBe(400);
+    expect(e.code).toBe("body_malformed");
+    expect(stream.isPaused()).toBe(true);
+    expect(stream.listenerCount("data")).toBe(0);
+    expect(stream.destroyed).toBe(false);
+  });
+  it("reads an empty body of declared length 0", async () => {
+    const { stream } = countingStream([]);
+    expect((await readBody(stream, { ...opts, declaredLength: 0 })).byteLength).toBe(0);
+  });
+});

@@ -15,7 +15,7 @@ declare module "fastify" {
 
 const plugin: FastifyPluginAsync<FastifyWebhookOptions> = async (app, options) => {
   app.decorate("transcriptionWebhook", createReceiver(receiverOptionsOf(options)));
-  await app.register(webhookRoutes);
+  await app.register(webhookRoutes, { providers: Object.keys(options.providers) });
 };
 
 /**

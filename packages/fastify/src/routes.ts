@@ -7,11 +7,17 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
  */
 const METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] as const;
 
+/** A provider id that can be a static route segment (no `:`, `*` or other router syntax). */
+const STATIC_SEGMENT = /^[\w-]+$/;
+
 /**
  * The webhook routes, registered in an encapsulated child: its parsers and error handler apply to
  * them only, so the app's own JSON parser keeps working everywhere else.
  */
-export async function webhookRoutes(child: FastifyInstance): Promise<void> {
+export async function webhookRoutes(
+  child: FastifyInstance,
+  { providers }: { providers: string[] },
+): Promise<void> {
   child.removeAllContentTypeParsers();
   // Hand the unread stream through: core reads and verifies the exact bytes under its own limit.
   child.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
@@ -29,6 +35,11 @@ export async function webhookRoutes(child: FastifyInstance): Promise<void> {
       exposeHeadRoute: false,
       handler: (request, reply) => respond(child, request, reply, bodyOf(request)),
     });
+  }
+  // Deliveries come as POST: a static route per configured provider is found faster than the
+  // wildcard (other methods still reach the wildcard, or the app's own route on the same path).
+  for (const id of providers.filter((p) => STATIC_SEGMENT.test(p))) {
+    child.post(`${base}/${id}`, (request, reply) => respond(child, request, reply, bodyOf(request)));
   }
 }
 

@@ -4,16 +4,21 @@ import { eventType, type TranscriptionEvent } from "../events";
 import { mediaType, type WebhookRequest, type WebhookResponse } from "../http";
 import { defaultIdempotencyKey } from "../idempotency-key";
 import { parseBody } from "../parse-body";
-import type { ProviderContext } from "../providers/define-provider";
 import { readBody } from "../read-body";
 import { verifyStaticHeaders } from "../verify/static-headers";
 import { URL_TOKEN_PARAM, verifyUrlToken } from "../verify/url-token";
+import { DeliveryContext } from "./context";
 import { IGNORED, OK } from "./respond";
 
 /** One request, reduced to what the pipeline reads. */
 export interface Delivery {
   method: string;
-  url: URL;
+  /** The path of the request target (see `pathnameOf`). */
+  path: string;
+  /** Whether the target has a query. */
+  hasQuery: boolean;
+  /** The request target as a URL, built when first asked for. */
+  url: () => URL;
   header: (name: string) => string | undefined;
   /** How many times a header was sent (see `requestHeaders`). */
   count: (name: string) => number;
@@ -45,7 +50,7 @@ export interface PipelineOptions {
  * @example
  * ```ts
  * const deliver = createPipeline({ urlSecrets: [], bodyTimeoutMs: 30_000, runOnce, makeEvent });
- * const response = await deliver(router.route(url.pathname), { method, url, header, body });
+ * const response = await deliver(router.route(path), { method, path, hasQuery, url, header, count, body });
  * ```
  */
 export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce, makeEvent }: PipelineOptions) {
@@ -69,7 +74,7 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce, makeEvent }
       );
     }
     if (definition.handshake) {
-      const early = { method: req.method, url: req.url, header: req.header, metadata: {}, config };
+      const early = { method: req.method, url: req.url(), header: req.header, metadata: {}, config };
       const handshake = await definition.handshake(early);
       if (handshake) return handshake;
     }
@@ -86,11 +91,11 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce, makeEvent }
     };
     if (config.headers) await verifyStaticHeaders(config.headers, authHeader);
     let metadata: Record<string, string> = {};
-    const token = req.url.searchParams.get(URL_TOKEN_PARAM);
+    const token = req.hasQuery ? req.url().searchParams.get(URL_TOKEN_PARAM) : null;
     if (provider.urlToken || (token && urlSecrets.length > 0)) {
       const claims = await verifyUrlToken(token, urlSecrets, {
         provider: definition.id,
-        path: req.url.pathname,
+        path: req.path,
         maxAgeMs: provider.urlToken?.maxAgeMs,
       });
       metadata = claims.metadata;
@@ -103,16 +108,11 @@ export function createPipeline({ urlSecrets, bodyTimeoutMs, runOnce, makeEvent }
       timeoutMs: bodyTimeoutMs,
       declaredLength: declared === undefined ? undefined : Number(declared),
     });
-    const ctx: ProviderContext = {
-      method: req.method,
-      url: req.url,
-      header: req.header,
-      contentType: mediaType(req.header("content-type")),
-      body,
-      metadata,
-      config,
-    };
-    if (config.secret !== undefined) await provider.verify!({ ...ctx, header: authHeader });
+    const contentType = mediaType(req.header("content-type"));
+    const context = (header: Delivery["header"]) =>
+      new DeliveryContext(req.url, req.method, header, contentType, body, metadata, config);
+    const ctx = context(req.header);
+    if (config.secret !== undefined) await provider.verify!(context(authHeader));
 
     const parsed = parseBody(
       body,

@@ -4,6 +4,7 @@ import { requestHeaders } from "../header-count";
 import type { WebhookRequest, WebhookResponse } from "../http";
 import { clientAddress } from "../verify/ip-allowlist";
 import type { createPipeline, Delivery } from "./deliver";
+import { pathnameOf, urlOf } from "./request-target";
 import { internalError } from "./respond";
 import type { createRouter } from "./route";
 
@@ -30,15 +31,21 @@ export function createHandle({ router, deliver, emitter, trustProxy }: HandlePar
   return async function handle(request: WebhookRequest): Promise<WebhookResponse> {
     const { header, count } = requestHeaders(request);
     const method = request.method.toUpperCase();
-    let url: URL;
-    try {
-      url = new URL(request.url, "http://localhost");
-    } catch {
-      url = new URL("http://localhost/");
-    }
+    const target = request.url;
+    const path = pathnameOf(target);
+    let url: URL | undefined;
     const ip = clientAddress(request.ip, header("x-forwarded-for"), trustProxy);
     let providerId: string | undefined;
-    const delivery: Delivery = { method, url, header, count, body: request.body, ip };
+    const delivery: Delivery = {
+      method,
+      path,
+      hasQuery: target.includes("?"),
+      url: () => (url ??= urlOf(target)),
+      header,
+      count,
+      body: request.body,
+      ip,
+    };
     // An answer given without reading an announced body closes the connection: otherwise the server
     // would read (drain) the whole body to keep the connection alive, however large it is.
     const closeIfUnread = (res: WebhookResponse): WebhookResponse =>
@@ -46,7 +53,7 @@ export function createHandle({ router, deliver, emitter, trustProxy }: HandlePar
         ? res
         : { ...res, headers: { ...res.headers, connection: "close" } };
     try {
-      const provider = router.route(url.pathname);
+      const provider = router.route(path);
       providerId = provider.definition.id;
       return closeIfUnread(await deliver(provider, delivery));
     } catch (err) {
@@ -59,7 +66,7 @@ export function createHandle({ router, deliver, emitter, trustProxy }: HandlePar
         message: error.message,
         provider: providerId,
         method,
-        path: url.pathname,
+        path,
         ip,
         error: thrown,
       });

@@ -1,5 +1,6 @@
 import type { CompiledProvider } from "../compile-providers";
 import { WebhookError } from "../errors";
+import { pathnameOf } from "./request-target";
 
 /**
  * Where deliveries are accepted: `<base>/<provider id>` (a trailing slash allowed). Knows nothing of
@@ -29,7 +30,7 @@ export function createRouter(path: string, providers: ReadonlyMap<string, Compil
      * answers. Adapters that share routes with the app (Express, Koa) pass every other request on.
      */
     matches(url: string): boolean {
-      const id = idOf(pathOf(url));
+      const id = idOf(pathnameOf(url));
       return id !== undefined && providers.has(id);
     },
     /** The provider a path addresses; throws a 404 `WebhookError` for anything else. */
@@ -56,13 +57,4 @@ function normaliseBase(path: string): string {
   const trimmed = path.trim().replace(/\/+$/, "");
   if (trimmed === "") return "";
   return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
-}
-
-/** The path of a request URL, which may be path-only (`/a?b`) or absolute, resolved as `handle()` resolves it. */
-function pathOf(url: string): string {
-  try {
-    return new URL(url, "http://localhost").pathname;
-  } catch {
-    return "";
-  }
 }
