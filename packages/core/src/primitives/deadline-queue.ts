@@ -90,6 +90,9 @@ const queues = new Map<number, DeadlineQueue>();
  */
 export function deadlinesOf(ms: number): DeadlineQueue {
   let queue = queues.get(ms);
-  if (!queue) queues.set(ms, (queue = new DeadlineQueue(ms)));
+  if (!queue) {
+    queue = new DeadlineQueue(ms);
+    queues.set(ms, queue);
+  }
   return queue;
 }

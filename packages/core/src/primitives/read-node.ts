@@ -24,7 +24,7 @@ export function readStream(body: object, options: ReadStreamOptions): Promise<Ui
   const declared = declaredLength !== undefined && declaredLength >= 0 && Number.isInteger(declaredLength);
   return new Promise<Uint8Array>((resolve, reject) => {
     let whole: Buffer | undefined;
-    let chunks: Buffer[] | undefined;
+    const chunks: Buffer[] = [];
     let received = 0;
     let settled = false;
     const stop = (reason: ReadFailure, cause?: unknown) => {
@@ -44,7 +44,7 @@ export function readStream(body: object, options: ReadStreamOptions): Promise<Ui
         if (end > declaredLength) return stop("length_mismatch");
         whole ??= Buffer.allocUnsafe(declaredLength);
         chunk.copy(whole, received);
-      } else (chunks ??= []).push(chunk);
+      } else chunks.push(chunk);
       received = end;
     };
     const onEnd = () => {
@@ -53,7 +53,7 @@ export function readStream(body: object, options: ReadStreamOptions): Promise<Ui
       stream.removeListener("error", onError);
       stream.removeListener("close", onClose);
       if (declared && received !== declaredLength) return reject(readFailure("length_mismatch"));
-      resolve(declared ? (whole ?? Buffer.alloc(0)) : Buffer.concat(chunks ?? [], received));
+      resolve(declared ? (whole ?? Buffer.alloc(0)) : Buffer.concat(chunks, received));
     };
     // Kept after a stop: an "error" without a listener would crash the process.
     const onError = (err: unknown) => stop("aborted", err);
