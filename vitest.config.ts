@@ -19,6 +19,7 @@ export default defineConfig({
       // core's package.json `imports` pick these per runtime in the build; the sources use Node's.
       "#crypto": primitive("crypto-node"),
       "#read-body": primitive("read-node"),
+      "#deadlines": primitive("deadline-queue"),
     },
   },
   test: {
@@ -56,7 +57,11 @@ export default defineConfig({
         // ReadableStream reader), so that they are tested on Node 20 too.
         extends: true,
         resolve: {
-          alias: { "#crypto": primitive("crypto-web"), "#read-body": primitive("read-web") },
+          alias: {
+            "#crypto": primitive("crypto-web"),
+            "#read-body": primitive("read-web"),
+            "#deadlines": primitive("deadlines-web"),
+          },
         },
         test: {
           name: "web",

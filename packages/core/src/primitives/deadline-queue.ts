@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from "../receiver/settle-within";
+import { MAX_TIMER_MS } from "./max-timer";
 
 /** One pending deadline of a {@link DeadlineQueue}. */
 interface Entry {

@@ -3,9 +3,10 @@ import { storeKey } from "../dedupe/store-key";
 import { WebhookError } from "../errors";
 import type { Emitter, TranscriptionEvent } from "../events";
 import type { WebhookResponse } from "../http";
+import { MAX_TIMER_MS } from "../primitives/max-timer";
 import { ownerId } from "./owner-id";
 import { DUPLICATE, OK } from "./respond";
-import { MAX_TIMER_MS, settleWithin } from "./settle-within";
+import { settleWithin } from "./settle-within";
 import { attempt, storeFull, storeUnavailable } from "./store-call";
 
 /** What running a delivery's handlers once needs. */

@@ -1,9 +1,9 @@
-/** Node's timers fire at once past 2^31 - 1 ms (24.8 days): longer deadlines are clamped or re-armed. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+import { deadlinesOf } from "#deadlines";
 
 /**
  * Resolves or rejects as `promise` does, or rejects with `reason` after `ms`. A later rejection of
- * `promise` is handled (ignored), never unhandled.
+ * `promise` is handled (ignored), never unhandled. On Node all deadlines of the same length share one
+ * timer (see `DeadlineQueue`).
  *
  * @example
  * ```ts
@@ -12,14 +12,14 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export function settleWithin<T>(promise: Promise<T>, ms: number, reason: unknown): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(reason), Math.min(ms, MAX_TIMER_MS));
+    const cancel = deadlinesOf(ms).add(() => reject(reason));
     promise.then(
       (value) => {
-        clearTimeout(timer);
+        cancel();
         resolve(value);
       },
       (error) => {
-        clearTimeout(timer);
+        cancel();
         reject(error);
       },
     );

@@ -1,5 +1,5 @@
 import type { EventHandler, TranscriptionEvent } from "../events";
-import { MAX_TIMER_MS } from "../receiver/settle-within";
+import { MAX_TIMER_MS } from "../primitives/max-timer";
 import type { JobStatusFn, OverdueEvent } from "./overdue";
 import { type PolledFields, pollOutcome } from "./poll";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DeadlineQueue, deadlinesOf } from "../../src/primitives/deadline-queue";
+import { deadlinesOf as webDeadlinesOf } from "../../src/primitives/deadlines-web";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -51,5 +52,17 @@ describe("DeadlineQueue", () => {
   it("gives one queue per duration", () => {
     expect(deadlinesOf(1234)).toBe(deadlinesOf(1234));
     expect(deadlinesOf(1234)).not.toBe(deadlinesOf(1235));
+  });
+});
+
+describe("deadlinesOf, the edge runtimes' deadlines (a timer each)", () => {
+  it("fires a deadline after its duration unless cancelled", async () => {
+    const fired: string[] = [];
+    const deadlines = webDeadlinesOf(20);
+    deadlines.add(() => fired.push("kept"));
+    const cancel = deadlines.add(() => fired.push("cancelled"));
+    cancel();
+    await sleep(60);
+    expect(fired).toEqual(["kept"]);
   });
 });
