@@ -217,6 +217,13 @@ describe("readBody with the node reader and a declared length", () => {
     expect(stream.listenerCount("data")).toBe(0);
     expect(stream.destroyed).toBe(false);
   });
+  it("keeps a body that came in one chunk of the declared length as that chunk, without a copy", async () => {
+    const chunk = Buffer.from('{"a":1}');
+    const { stream } = countingStream([chunk]);
+    const out = await readBody(stream, { ...opts, declaredLength: chunk.length });
+    expect(out.buffer).toBe(chunk.buffer);
+    expect(text(out)).toBe('{"a":1}');
+  });
   it("reads an empty body of declared length 0", async () => {
     const { stream } = countingStream([]);
     expect((await readBody(stream, { ...opts, declaredLength: 0 })).byteLength).toBe(0);

@@ -42,8 +42,12 @@ export function readStream(body: object, options: ReadStreamOptions): Promise<Ui
       if (end > limit) return stop("too_large");
       if (declared) {
         if (end > declaredLength) return stop("length_mismatch");
-        whole ??= Buffer.allocUnsafe(declaredLength);
-        chunk.copy(whole, received);
+        // A body that came in one chunk is that chunk; a longer one is copied into place.
+        if (received === 0 && end === declaredLength) whole = chunk;
+        else {
+          whole ??= Buffer.allocUnsafe(declaredLength);
+          chunk.copy(whole, received);
+        }
       } else chunks.push(chunk);
       received = end;
     };
