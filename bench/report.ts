@@ -15,6 +15,8 @@ export interface Measurement {
   round: number;
   result?: LoadResult;
   handled?: number;
+  /** CPU µs (user + system) the server spent per delivery it handled, warm-up included. */
+  cpuPerDelivery?: number;
   problem?: string;
 }
 
@@ -25,6 +27,8 @@ interface Summary {
   p99: number;
   p99Min: number;
   p99Max: number;
+  /** Median server CPU µs per delivery, when the rounds reported it. */
+  cpu: number | undefined;
   rounds: number;
   problems: string[];
 }
@@ -45,6 +49,9 @@ interface ReportInput {
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const ratio = (a: Summary | undefined, b: Summary | undefined) =>
   a && b && b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}×` : "—";
+/** The reference's CPU per delivery over this row's: above 1× the row spends less. */
+const cpuRatio = (a: Summary | undefined, b: Summary | undefined) =>
+  a?.cpu && b?.cpu ? `${(b.cpu / a.cpu).toFixed(2)}×` : "—";
 
 function summarise(ms: Measurement[]): Summary | undefined {
   const ok = ms.filter((m) => m.result);
@@ -52,6 +59,7 @@ function summarise(ms: Measurement[]): Summary | undefined {
   if (ok.length === 0) return problems.length ? { ...empty, problems } : undefined;
   const rps = ok.map((m) => m.result!.rps);
   const p99 = ok.map((m) => m.result!.p99);
+  const cpu = ok.flatMap((m) => (m.cpuPerDelivery === undefined ? [] : [m.cpuPerDelivery]));
   return {
     rps: median(rps),
     rpsMin: Math.min(...rps),
@@ -59,6 +67,7 @@ function summarise(ms: Measurement[]): Summary | undefined {
     p99: median(p99),
     p99Min: Math.min(...p99),
     p99Max: Math.max(...p99),
+    cpu: cpu.length > 0 ? median(cpu) : undefined,
     rounds: ok.length,
     problems,
   };
@@ -70,6 +79,7 @@ const empty: Summary = {
   p99: 0,
   p99Min: 0,
   p99Max: 0,
+  cpu: undefined,
   rounds: 0,
   problems: [],
 };
@@ -98,6 +108,9 @@ export function writeReport(path: string, input: ReportInput): void {
       "the `redisStore()` row's local redis-server holds as many completed keys. " +
       "The body is a word-level transcript (many small JSON objects). " +
       "A run counts only if every answer was 2xx and the server handled as many deliveries as were acknowledged. " +
+      "Server CPU per delivery is the CPU time (user + system) of the server process from listening to its stop, " +
+      "divided by the deliveries it handled, warm-up included: the server shares the cores with the load generator, " +
+      "so req/s also move with how the two are scheduled, while this is what each delivery cost the server. " +
       "Every handler, scribehook's and the hand-written ones, reads the job id and the payload's words. " +
       "The hand-written rows are the reference each scribehook row is read against: the same verification, " +
       "written by hand on the same framework (no dedupe, no normalisation, no error contract).",
@@ -110,9 +123,9 @@ export function writeReport(path: string, input: ReportInput): void {
     lines.push(`## ${size} body${bytes ? ` (about ${fmt(bytes)} bytes)` : ""}`, "");
     const tableStart = lines.length;
     lines.push(
-      "| configuration | req/s | p99 latency (ms) | vs bare same framework | vs hand-written same framework |",
+      "| configuration | req/s | p99 latency (ms) | vs bare same framework | vs hand-written same framework | server CPU µs per delivery | CPU: hand-written ÷ this |",
     );
-    lines.push("| --- | --: | --: | --: | --: |");
+    lines.push("| --- | --: | --: | --: | --: | --: | --: |");
     for (const c of input.configs) {
       summaries.set(
         `${c.id}@${size}`,
@@ -130,12 +143,14 @@ export function writeReport(path: string, input: ReportInput): void {
       const limit = reference(c.framework, (b) => b.limit) ?? reference("Express", (b) => b.limit);
       const cells =
         s.rounds === 0
-          ? ["failed", "—", "—", "—"]
+          ? ["failed", "—", "—", "—", "—", "—"]
           : [
               `${fmt(s.rps)} (${fmt(s.rpsMin)}–${fmt(s.rpsMax)})`,
               `${fmt(s.p99)} (${fmt(s.p99Min)}–${fmt(s.p99Max)})`,
               c.bare ? "1.00×" : ratio(s, bare),
               c.limit ? "1.00×" : ratio(s, limit),
+              s.cpu === undefined ? "—" : fmt(s.cpu),
+              c.limit ? "1.00×" : cpuRatio(s, limit),
             ];
       lines.push(`| ${c.label}${s.problems.length ? " ⚠" : ""} | ${cells.join(" | ")} |`);
     }
@@ -237,7 +252,9 @@ function writeReadmeSection(tables: string[], input: ReportInput): void {
     `${cpus.length} logical core(s); Node.js ${process.version}): autocannon in its own process, ` +
     `${settings.connections} connections, every request a fresh HMAC-signed delivery, every handler reading the ` +
     `payload, the dedupe store filled to its bound, ${settings.rounds} round(s) in rotated order, median (min–max). ` +
-    "Each scribehook row is read against a hand-written verifier on the same framework. Full report (dedupe store, " +
+    "Each scribehook row is read against a hand-written verifier on the same framework, in req/s and in the server's " +
+    "CPU time per delivery (the steadier of the two on a machine where server and load generator share the cores). " +
+    "Full report (dedupe store, " +
     "memory, bundle sizes, method, machine): [BENCHMARKS.md](BENCHMARKS.md); what was profiled and changed: " +
     "[bench/NOTES.md](bench/NOTES.md).";
   const section = ["<!-- bench:start -->", intro, "", ...tables].join("\n");

@@ -148,8 +148,14 @@ async function measure(config: BenchConfig, size: string, round: number): Promis
       throw new Error(stderr.trim() || err.message);
     });
     const result = JSON.parse(line) as LoadResult;
-    const handled = Number(await stop(server));
-    return { ...base, result, handled, problem: check(result, handled) };
+    const [handled, cpuMicros] = (await stop(server)).map(Number) as [number, number];
+    return {
+      ...base,
+      result,
+      handled,
+      cpuPerDelivery: handled > 0 ? cpuMicros / handled : undefined,
+      problem: check(result, handled),
+    };
   } catch (err) {
     server.kill("SIGKILL");
     return { ...base, problem: (err as Error).message.split("\n")[0] };
@@ -191,8 +197,10 @@ async function fillRedis(port: number, count: number): Promise<void> {
   redis.disconnect();
 }
 
-async function stop(server: ChildProcess): Promise<string> {
-  const handled = firstLine(server, /^HANDLED (\d+)$/, 10_000);
+/** Stops a server; its deliveries handled and the CPU µs it spent since listening. */
+async function stop(server: ChildProcess): Promise<[string, string]> {
+  const line = firstLine(server, /^(HANDLED \d+ CPU \d+)$/, 10_000);
   server.kill("SIGTERM");
-  return handled;
+  const [, handled, cpu] = /^HANDLED (\d+) CPU (\d+)$/.exec(await line)!;
+  return [handled!, cpu!];
 }
