@@ -148,7 +148,7 @@ async function measure(config: BenchConfig, size: string, round: number): Promis
       throw new Error(stderr.trim() || err.message);
     });
     const result = JSON.parse(line) as LoadResult;
-    const [handled, cpuMicros] = (await stop(server)).map(Number) as [number, number];
+    const { handled, cpuMicros } = await stop(server);
     return {
       ...base,
       result,
@@ -198,9 +198,9 @@ async function fillRedis(port: number, count: number): Promise<void> {
 }
 
 /** Stops a server; its deliveries handled and the CPU µs it spent since listening. */
-async function stop(server: ChildProcess): Promise<[string, string]> {
-  const line = firstLine(server, /^(HANDLED \d+ CPU \d+)$/, 10_000);
+async function stop(server: ChildProcess): Promise<{ handled: number; cpuMicros: number }> {
+  const line = firstLine(server, /^HANDLED (\d+ CPU \d+)$/, 10_000);
   server.kill("SIGTERM");
-  const [, handled, cpu] = /^HANDLED (\d+) CPU (\d+)$/.exec(await line)!;
-  return [handled!, cpu!];
+  const [handled, cpuMicros] = (await line).split(" CPU ").map(Number) as [number, number];
+  return { handled, cpuMicros };
 }

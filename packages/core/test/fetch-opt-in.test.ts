@@ -19,6 +19,7 @@ import { assemblyai } from "../src/providers/assemblyai";
 import { gladia } from "../src/providers/gladia";
 import { speechmatics } from "../src/providers/speechmatics";
 import { assemblyaiResults } from "../src/results/assemblyai";
+import { eventFrom } from "./transcript/support";
 
 // `@scribehook/core/fetch` wires in what only some receivers use (result readers, the watchdog, URL
 // signing) only when its option is given, so that an edge bundle that only receives does not carry
@@ -33,14 +34,9 @@ afterEach(async () => {
 
 /** Delivers one AssemblyAI completion to `receiver` and returns the event its handler got. */
 async function received(receiver: Receiver, jobId = "aai-opt-1"): Promise<TranscriptionEvent> {
-  let event: TranscriptionEvent | undefined;
-  receiver.onComplete((e) => {
-    event = e;
-  });
-  const d = signDelivery("assemblyai", { jobId, headers: TOKEN });
-  const res = await receiver.handle({ method: d.method, url: d.path, headers: d.headers, body: d.body });
-  expect(res.status).toBe(200);
-  return event!;
+  const event = await eventFrom(receiver, signDelivery("assemblyai", { jobId, headers: TOKEN }));
+  expect(event.type).toBe("transcription.completed");
+  return event;
 }
 
 const aai = (extra: Partial<ReceiverOptions> = {}, config: object = {}): ReceiverOptions => ({

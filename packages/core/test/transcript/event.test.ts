@@ -1,6 +1,7 @@
 import { createReceiver, defineProvider, fetchTranscript, type TranscriptionEvent } from "@scribehook/core";
 import { type FakeProviderApi, fakeProviderApi, signDelivery } from "@scribehook/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { eventFrom } from "./support";
 
 let api: FakeProviderApi | undefined;
 afterEach(async () => {
@@ -17,14 +18,9 @@ async function assemblyaiEvent(
   const receiver = createReceiver({
     providers: { assemblyai: { headers: TOKEN, apiKey: api.apiKey, apiBaseUrl: api.url } },
   });
-  let event: TranscriptionEvent | undefined;
-  receiver.onComplete((e) => {
-    event = e;
-  });
-  const d = signDelivery("assemblyai", { jobId, headers: TOKEN });
-  const res = await receiver.handle({ method: d.method, url: d.path, headers: d.headers, body: d.body });
-  expect(res.status).toBe(200);
-  return { api, event: event! };
+  const event = await eventFrom(receiver, signDelivery("assemblyai", { jobId, headers: TOKEN }));
+  expect(event.type).toBe("transcription.completed");
+  return { api, event };
 }
 
 describe("event.transcript() on a received event", () => {

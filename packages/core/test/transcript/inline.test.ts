@@ -1,7 +1,7 @@
-import { createReceiver, type Receiver, type TranscriptionEvent } from "@scribehook/core";
+import { createReceiver } from "@scribehook/core";
 import { type FakeProviderApi, fakeProviderApi, signDelivery } from "@scribehook/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectValidCaptions } from "./support";
+import { eventFrom, expectValidCaptions } from "./support";
 
 // Providers whose callback carries the result: transcript() maps the body with no request and no key.
 // The fake API is configured as apiBaseUrl (with its key) only to prove that nothing is asked of it.
@@ -11,19 +11,6 @@ afterEach(async () => {
   await api?.close();
   api = undefined;
 });
-
-async function eventFrom(
-  receiver: Receiver,
-  d: ReturnType<typeof signDelivery>,
-): Promise<TranscriptionEvent> {
-  let event: TranscriptionEvent | undefined;
-  receiver.onAny((e) => {
-    event = e;
-  });
-  const res = await receiver.handle({ method: d.method, url: d.path, headers: d.headers, body: d.body });
-  expect(res.status).toBe(200);
-  return event!;
-}
 
 async function setup(provider: string, config: Record<string, unknown>, withKey: boolean) {
   api = await fakeProviderApi(provider);

@@ -1,5 +1,21 @@
 import { inspect } from "node:util";
+import type { Receiver, TranscriptionEvent } from "@scribehook/core";
+import type { signDelivery } from "@scribehook/testing";
 import { expect } from "vitest";
+
+/** Hands a signed delivery to `receiver`, expects 200, and returns the event its handlers got. */
+export async function eventFrom(
+  receiver: Pick<Receiver, "onAny" | "handle">,
+  d: ReturnType<typeof signDelivery>,
+): Promise<TranscriptionEvent> {
+  let event: TranscriptionEvent | undefined;
+  receiver.onAny((e) => {
+    event = e;
+  });
+  const res = await receiver.handle({ method: d.method, url: d.path, headers: d.headers, body: d.body });
+  expect(res.status).toBe(200);
+  return event!;
+}
 
 /** The secrets appear nowhere: message, JSON, cause chain, or util.inspect (stack traces included). */
 export function expectNoSecret(err: unknown, secrets: string[]) {
