@@ -1,9 +1,8 @@
+import { utf8Text } from "./encoding";
 import { malformed, WebhookError } from "./errors";
 import { parseJson } from "./json/parse-json";
 import { type MultipartPart, multipartBoundary } from "./multipart";
 import type { BodyFormat } from "./providers/define-provider";
-
-const utf8 = new TextDecoder();
 
 const FORMAT_OF: Record<string, BodyFormat> = {
   "application/json": "json",
@@ -70,7 +69,7 @@ export function parseBody(
       `Content-Type ${contentType || "(none)"} is not one this provider sends (expected ${accepted.filter((f) => f !== "empty").join(" or ")})`,
     );
   }
-  if (format === "text") return utf8.decode(body);
+  if (format === "text") return utf8Text(body);
   if (format === "binary") return body;
   if (format === "multipart") {
     const boundary = multipartBoundary(contentTypeHeader);
@@ -80,7 +79,7 @@ export function parseBody(
   }
   if (format === "form") {
     const out: Record<string, string> = Object.create(null);
-    for (const [k, v] of new URLSearchParams(utf8.decode(body))) if (!(k in out)) out[k] = v;
+    for (const [k, v] of new URLSearchParams(utf8Text(body))) if (!(k in out)) out[k] = v;
     return out;
   }
   const value = parseJson(body);

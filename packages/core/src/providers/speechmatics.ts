@@ -1,3 +1,4 @@
+import { utf8Text } from "../encoding";
 import { malformed } from "../errors";
 import { parseJson } from "../json/parse-json";
 import { type MultipartPart, parseMultipart } from "../multipart";
@@ -102,7 +103,7 @@ function attachment(part: MultipartPart): SpeechmaticsAttachment {
       throw malformed(`The multipart item "${part.name}" is not valid JSON`, "body_malformed", cause);
     }
   } else if (part.contentType.startsWith("text/") || part.contentType === "application/x-subrip") {
-    out.text = new TextDecoder().decode(part.body);
+    out.text = utf8Text(part.body);
   }
   return out;
 }
