@@ -13,7 +13,8 @@ import { bodyParts } from "./payload";
 const MB = 1024 * 1024;
 
 function deepgramShaped(bytes: number): Buffer {
-  const vocabulary = "so the quarterly numbers were better than we expected and the team shipped on time".split(" ");
+  const vocabulary =
+    "so the quarterly numbers were better than we expected and the team shipped on time".split(" ");
   const words: string[] = [];
   for (let i = 0, length = 0; length < bytes; i++) {
     const w = vocabulary[i % vocabulary.length]!;
