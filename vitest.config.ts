@@ -20,7 +20,6 @@ export default defineConfig({
       "#crypto": primitive("crypto-node"),
       "#read-body": primitive("read-node"),
       "#deadlines": primitive("deadline-queue"),
-      "#utf8": primitive("utf8-node"),
     },
   },
   test: {
@@ -62,7 +61,6 @@ export default defineConfig({
             "#crypto": primitive("crypto-web"),
             "#read-body": primitive("read-web"),
             "#deadlines": primitive("deadlines-web"),
-            "#utf8": primitive("utf8-web"),
           },
         },
         test: {
@@ -70,7 +68,6 @@ export default defineConfig({
           include: [
             "packages/core/test/{fetch,plain-payload,entries,parse-body,multipart,primitives}.test.ts",
             "packages/core/test/{verify,providers}/*.test.ts",
-            "packages/core/test/primitives/utf8.test.ts",
             "test/conformance/{fetch,conformance}.test.ts",
           ],
           env: { CONFORMANCE_ADAPTERS: "fetch (hono)", SCRIBEHOOK_PRIMITIVES: "web" },

@@ -1,6 +1,7 @@
 /**
  * Micro-benchmark of the two steps between a JSON body's bytes and `JSON.parse`: bytes to text
- * (`#utf8`) and the prototype-poisoning pre-check (`mayPoison` in core/src/json/parse-json.ts), on
+ * (`TextDecoder`, and the Latin-1 copy tried in its place, see bench/NOTES.md) and the prototype-poisoning
+ * pre-check (`mayPoison` in core/src/json/parse-json.ts), on
  * 1 MB of the bench's InstantTranscriber body and of a Deepgram-shaped one (`punctuated_word`,
  * `start_time`: many underscores). Microseconds a body, best of 5 rounds. A standalone script, not
  * part of `pnpm bench`; run it on a quiet machine:
@@ -42,7 +43,7 @@ for (const [name, body] of Object.entries(bodies)) {
   const text = body.toString("latin1");
   const rows: [string, number][] = [
     ["TextDecoder.decode", time(() => decoder.decode(body))],
-    ["isAscii + Latin-1 copy (#utf8 on Node)", time(() => isAscii(body) && body.toString("latin1"))],
+    ["isAscii + Latin-1 copy (tried, not kept)", time(() => isAscii(body) && body.toString("latin1"))],
     ['includes "\\u"', time(() => text.includes("\\u"))],
     ['includes "__proto__"', time(() => text.includes("__proto__"))],
     ['includes "constructor"', time(() => text.includes("constructor"))],

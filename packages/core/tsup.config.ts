@@ -4,7 +4,7 @@ import { BUILTIN_PROVIDER_IDS } from "./src/providers/ids";
 
 // Entries: the root (every provider), `./fetch` (none), one per provider and one per provider's
 // result reader (`./results/<id>`), and the per-runtime
-// primitives that package.json `imports` maps `#crypto`, `#read-body`, `#deadlines` and `#utf8` to (left as imports here).
+// primitives that package.json `imports` maps `#crypto`, `#read-body` and `#deadlines` to (left as imports here).
 const providers = Object.fromEntries(
   BUILTIN_PROVIDER_IDS.map((id) => [`providers/${id}`, `src/providers/${id}.ts`]),
 );
@@ -23,10 +23,8 @@ export default defineConfig({
     "primitives/read-web": "src/primitives/read-web.ts",
     "primitives/deadline-queue": "src/primitives/deadline-queue.ts",
     "primitives/deadlines-web": "src/primitives/deadlines-web.ts",
-    "primitives/utf8-node": "src/primitives/utf8-node.ts",
-    "primitives/utf8-web": "src/primitives/utf8-web.ts",
   },
-  // The sources import the primitives as #crypto / #read-body / #deadlines / #utf8; for the declarations (which never
+  // The sources import the primitives as #crypto / #read-body / #deadlines; for the declarations (which never
   // mention them) Node's modules stand in. Not in tsconfig.json: bundlers such as esbuild read its
   // paths for dist/ too, and would then take the Node modules for every runtime.
   dts: {
@@ -36,13 +34,12 @@ export default defineConfig({
         "#crypto": ["./src/primitives/crypto-node.ts"],
         "#read-body": ["./src/primitives/read-node.ts"],
         "#deadlines": ["./src/primitives/deadline-queue.ts"],
-        "#utf8": ["./src/primitives/utf8-node.ts"],
       },
     },
   },
   // One copy of each module (WebhookError included) whichever entries an app imports, in CJS too.
   splitting: true,
-  external: ["#crypto", "#read-body", "#deadlines", "#utf8", /^node:/],
+  external: ["#crypto", "#read-body", "#deadlines", /^node:/],
   // Neutral output: no `node:` prefix stripped or added by a Node target, nothing Node-only assumed.
   target: "es2022",
   platform: "neutral",

@@ -1,19 +1,17 @@
-import { utf8Text } from "#utf8";
-
 /**
- * Text and binary encodings with web standards only (`TextEncoder`, `atob`, `btoa`; bytes to text
- * through `#utf8`, Node's own on Node), so the same code runs in Node, Workers, Deno, Bun and edge
- * runtimes.
+ * Text and binary encodings with web standards only (`TextEncoder`, `atob`, `btoa`), so the same code
+ * runs in Node, Workers, Deno, Bun and edge runtimes.
  */
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** UTF-8 bytes of a text; bytes are returned as they are. */
 export const utf8Bytes = (value: string | Uint8Array): Uint8Array =>
   typeof value === "string" ? encoder.encode(value) : value;
 
-/** Text of UTF-8 bytes (invalid sequences read as U+FFFD): the runtime's fastest way, see `#utf8`. */
-export { utf8Text };
+/** Text of UTF-8 bytes (invalid sequences read as U+FFFD, a leading BOM dropped). */
+export const utf8Text = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 /** Lower-case hex of bytes. */
 export function toHex(bytes: Uint8Array): string {
