@@ -4,8 +4,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { buildBench, root } from "./build";
-import type { LoadSpec } from "./load";
-import { bytesOf } from "./stats";
+import { loadSpecFor, runLoad } from "./load-run";
 
 const bundle = buildBench();
 const [name = "express-scribehook", size = "1.5kb", seconds = "5"] = process.argv.slice(2);
@@ -23,24 +22,8 @@ const port = await new Promise<string>((resolve) => {
     if (m) resolve(m[1]!);
   });
 });
-const path = name.startsWith("octokit") ? "/webhooks/github" : "/webhooks/instanttranscriber";
-const spec: LoadSpec = {
-  url: `http://127.0.0.1:${port}${path}`,
-  kind: name.startsWith("octokit") ? "github" : "instanttranscriber",
-  bytes: bytesOf(size),
-  connections: 50,
-  warmup: 1,
-  duration: Number(seconds),
-};
-const load = spawn(process.execPath, [bundle.load, JSON.stringify(spec)], {
-  cwd: root,
-  env: { ...process.env, BENCH_ROOT: root },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-let out = "";
-load.stdout!.on("data", (d) => (out += d));
-await new Promise((r) => load.on("exit", r));
-console.log(out.trim());
+const result = await runLoad(bundle.load, loadSpecFor(name, port, size, Number(seconds)));
+console.log(JSON.stringify(result));
 server.kill("SIGTERM");
 await new Promise((r) => server.on("exit", r));
 
@@ -73,7 +56,7 @@ profile.samples.forEach((id, i) => {
   total++;
   if (idleIds.has(id)) idle++;
 });
-const requests = JSON.parse(out.trim().split("\n").pop()!).total as number;
+const requests = result.total;
 const busyMs = (((total - idle) / total) * (measuredTo - measuredFrom)) / 1000;
 const byFunction = new Map<string, number>();
 const byOrigin = new Map<string, number>();

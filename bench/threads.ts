@@ -8,8 +8,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { buildBench, root } from "./build";
 import { firstLine } from "./child-output";
-import type { LoadResult, LoadSpec } from "./load";
-import { bytesOf } from "./stats";
+import { loadSpecFor, runLoad } from "./load-run";
 
 const TICK_MS = 10; // /proc's clock ticks (USER_HZ = 100)
 
@@ -38,27 +37,10 @@ for (const name of servers) {
   const port = await firstLine(server, /^PORT (\d+)$/, 30_000);
   server.stdout!.resume(); // what it prints after (its stop line, any --trace-gc) must not fill the pipe
   const before = cpuByThread(server.pid!);
-  const github = name.startsWith("octokit");
-  const spec: LoadSpec = {
-    url: `http://127.0.0.1:${port}${github ? "/webhooks/github" : "/webhooks/instanttranscriber"}`,
-    kind: github ? "github" : "instanttranscriber",
-    bytes: bytesOf(size),
-    connections: 50,
-    warmup: 1,
-    duration: Number(seconds),
-  };
-  const load = spawn(process.execPath, [bundle.load, JSON.stringify(spec)], {
-    cwd: root,
-    env: { ...process.env, BENCH_ROOT: root },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let out = "";
-  load.stdout!.on("data", (d) => (out += d));
-  await new Promise((resolve) => load.on("exit", resolve));
+  const result = await runLoad(bundle.load, loadSpecFor(name, port, size, Number(seconds)));
   const after = cpuByThread(server.pid!);
   server.kill("SIGTERM");
   await new Promise((resolve) => server.on("exit", resolve));
-  const result = JSON.parse(out.trim().split("\n").pop()!) as LoadResult;
   const deliveries = result.total + result.warmup2xx;
   const perThread = [...after]
     .map(([thread, ms]) => [thread, ((ms - (before.get(thread) ?? 0)) * 1000) / deliveries] as const)
