@@ -182,7 +182,7 @@ describe("parseJson removes what secure-json-parse removes", () => {
     '"constructor":{"prototype":{"polluted":1}}',
     '"constructor":{"\\u0070rototype":{"polluted":1}}',
     '"c\\u006fnstructor":{"prototype":{"polluted":1}}',
-    '"constructor":{"prototype":"kept"}',
+    '"constructor":{"prototype":"a string"}',
     '"constructor":{"name":"kept","note":"a prototype, a protocol"}',
     '"constructor":{"name":"kept"}',
     '"constructor":"kept"',
