@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { buildBench, root } from "./build";
+import { firstLine } from "./child-output";
 import { loadSpecFor, runLoad } from "./load-run";
 
 const bundle = buildBench();
@@ -16,12 +17,8 @@ const server = spawn(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, b
   env: { ...process.env, NODE_ENV: "production", BENCH_ROOT: root },
   stdio: ["ignore", "pipe", "inherit"],
 });
-const port = await new Promise<string>((resolve) => {
-  server.stdout!.on("data", (d: Buffer) => {
-    const m = /PORT (\d+)/.exec(d.toString());
-    if (m) resolve(m[1]!);
-  });
-});
+const port = await firstLine(server, /^PORT (\d+)$/, 30_000);
+server.stdout!.resume(); // its stop line must not fill the pipe
 const result = await runLoad(bundle.load, loadSpecFor(name, port, size, Number(seconds)));
 console.log(JSON.stringify(result));
 server.kill("SIGTERM");

@@ -28,18 +28,20 @@ export async function webhookRoutes(
     return reply.send(error);
   });
   const base = child.transcriptionWebhook.path;
+  const handler = (request: FastifyRequest, reply: FastifyReply) =>
+    respond(child, request, reply, bodyOf(request));
   for (const url of [`${base}/*`, base === "" ? "/" : base]) {
     child.route({
       method: [...METHODS],
       url,
       exposeHeadRoute: false,
-      handler: (request, reply) => respond(child, request, reply, bodyOf(request)),
+      handler,
     });
   }
   // Deliveries come as POST: a static route per configured provider is found faster than the
   // wildcard (other methods still reach the wildcard, or the app's own route on the same path).
   for (const id of providers.filter((p) => STATIC_SEGMENT.test(p))) {
-    child.post(`${base}/${id}`, (request, reply) => respond(child, request, reply, bodyOf(request)));
+    child.post(`${base}/${id}`, handler);
   }
 }
 
